@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** Pointwise non-linearity after a dense layer. */
 export type Activation = 'relu' | 'linear';

@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerFactors } from '../model/network';
+import { tidy } from '../tidy';
+import { clusterTable, clusterVariance } from './clusterVariance';
+import {
+  layerMoments,
+  meanExampleGradNorm2,
+  meanOfDrawsFactor,
+  reduceEstimator,
+  sumOverLayers,
+} from './moments';
+import { differenceVariance } from './snapshotVariance';
+import type { Clusters, EstimatorId, EstimatorStats, GradientStats, Sampling } from './types';
+
+export interface MeasureInput {
+  /** Per-layer factors over the whole pool (N examples), at the current parameters θ. */
+  factors: readonly LayerFactors[];
+  /** Per-example losses over the pool, N. */
+  losses: tf.Tensor1D;
+}
+
+export interface ExactOptions extends Sampling {
+  /** Which estimators to compute (default: those whose inputs are given). */
+  estimators?: readonly EstimatorId[];
+  /** GC: the partition of the pool (one draw per cluster). */
+  clusters?: Clusters;
+  /** SVRG: per-layer factors over the same pool at the snapshot θ~. */
+  snapshot?: readonly LayerFactors[];
+}
+
+/** Draws-factor or null when the draw is impossible (m > N without replacement). */
+function factorOrNull(m: number, n: number, replacement: boolean): number | null {
+  return !replacement && m > n ? null : meanOfDrawsFactor(m, n, replacement);
+}
+
+/** Pool-level quantities every measurement reports (DESIGN §2). Scalars owned by caller. */
+export function poolSummary(input: MeasureInput): Omit<GradientStats<tf.Scalar>, 'estimators'> {
+  return tidy(() => {
+    const moments = input.factors.map(layerMoments);
+    const gradNorm2 = sumOverLayers(moments.map((m) => tf.square(m.mean)));
+    return {
+      meanLoss: tf.mean(input.losses) as tf.Scalar,
+      gradNorm2,
+      meanExampleGradNorm2: meanExampleGradNorm2(input.factors),
+      bSimple: tf.div(sumOverLayers(moments.map((m) => m.variance)), gradNorm2) as tf.Scalar,
+    };
+  });
+}
+
+/**
+ * Exact statistics of every requested estimator from closed forms (DESIGN §2, §2.1):
+ * SG-m: V = v * f(m), f = 1/m or (N-m)/(m(N-1));  GC: V = N^-2 sum_k N_k^2 v_k;
+ * SVRG: V = v_diff * f(B). No per-example gradients are formed. Scalars owned by the
+ * caller. SG-2B is omitted when 2B > N without replacement.
+ */
+export function exactEstimators(
+  input: MeasureInput,
+  opts: ExactOptions,
+): Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> {
+  const { factors, losses } = input;
+  const n = losses.shape[0];
+  const wanted = new Set(opts.estimators ?? ['SG-B', 'SG-2B', 'GC', 'SVRG']);
+  const sgFactor = meanOfDrawsFactor(opts.batch, n, opts.replacement);
+  return tidy(() => {
+    const moments = factors.map(layerMoments);
+    const g = moments.map((m) => m.mean);
+    const v = moments.map((m) => m.variance);
+    const scaled = (f: number) => v.map((x) => tf.mul(x, f));
+    const out: Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> = {};
+    if (wanted.has('SG-B')) out['SG-B'] = reduceEstimator(scaled(sgFactor), g);
+    const f2 = factorOrNull(2 * opts.batch, n, opts.replacement);
+    if (wanted.has('SG-2B') && f2 !== null) out['SG-2B'] = reduceEstimator(scaled(f2), g);
+    if (wanted.has('GC') && opts.clusters) {
+      const { assignment } = opts.clusters;
+      const table = clusterTable(opts.clusters);
+      out.GC = reduceEstimator(
+        factors.map((f) => clusterVariance(f, table, assignment)),
+        g,
+      );
+    }
+    if (wanted.has('SVRG') && opts.snapshot) {
+      const snap = opts.snapshot;
+      const V = factors.map((f, l) => tf.mul(differenceVariance(f, snap[l]), sgFactor));
+      out.SVRG = reduceEstimator(V, g);
+    }
+    return out;
+  });
+}

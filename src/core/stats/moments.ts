@@ -1,0 +1,75 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerFactors } from '../model/network';
+
+/**
+ * Per-layer closed forms over N examples (DESIGN §2.1), g_i = a_i^T d_i (I' x O):
+ *   G = A^T D / N                      mean gradient
+ *   S = (A∘A)^T (D∘D) / N              per-coordinate second moment
+ *   v = S - G∘G                        population variance across examples (clamped at 0)
+ * Call inside tf.tidy.
+ */
+export interface LayerMoments {
+  mean: tf.Tensor2D;
+  variance: tf.Tensor2D;
+}
+
+export function layerMoments({ a, d }: LayerFactors): LayerMoments {
+  const n = a.shape[0];
+  const mean = tf.div(tf.matMul(a, d, true, false), n) as tf.Tensor2D;
+  const second = tf.div(tf.matMul(tf.square(a), tf.square(d), true, false), n);
+  const variance = tf.relu(tf.sub(second, tf.square(mean))) as tf.Tensor2D;
+  return { mean, variance };
+}
+
+/** sum over layers of sum over coordinates of f(layer tensors). Inside tidy. */
+export function sumOverLayers(parts: tf.Tensor[]): tf.Scalar {
+  return tf.addN(parts.map((p) => tf.sum(p))) as tf.Scalar;
+}
+
+/** mean_i ||g_i||^2 = mean_i sum_layers ||a_i||^2 ||d_i||^2. Inside tidy. */
+export function meanExampleGradNorm2(layers: readonly LayerFactors[]): tf.Scalar {
+  const perLayer = layers.map(({ a, d }) =>
+    tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)),
+  );
+  return tf.mean(tf.addN(perLayer));
+}
+
+/** Number of scalars in a list of per-layer coordinate tensors. */
+export function coordinateCount(parts: readonly tf.Tensor[]): number {
+  return parts.reduce((s, p) => s + p.size, 0);
+}
+
+/**
+ * Reduces per-coordinate estimator variances V (one tensor per layer) and the pool mean
+ * gradient g to the reported pair:
+ *   variance = (1/d) sum_j V_j
+ *   NV       = (1/d) sum_j V_j / (V_j + g_j^2), 0 where V_j + g_j^2 = 0.
+ * Inside tidy.
+ */
+export function reduceEstimator(
+  V: readonly tf.Tensor[],
+  g: readonly tf.Tensor[],
+): { variance: tf.Scalar; normalizedVariance: tf.Scalar } {
+  const d = coordinateCount(V);
+  const ratios = V.map((v, l) => {
+    const denom = tf.add(v, tf.square(g[l]));
+    const safe = tf.where(tf.greater(denom, 0), denom, tf.onesLike(denom));
+    return tf.where(tf.greater(denom, 0), tf.div(v, safe), tf.zerosLike(denom));
+  });
+  return {
+    variance: tf.div(sumOverLayers([...V]), d),
+    normalizedVariance: tf.div(sumOverLayers(ratios), d),
+  };
+}
+
+/**
+ * Variance factor of the mean of m draws from a population of N, relative to one draw:
+ * 1/m with replacement, (1/m)(N-m)/(N-1) without (finite-population correction).
+ * Throws when m draws without replacement are impossible (m > N).
+ */
+export function meanOfDrawsFactor(m: number, n: number, replacement: boolean): number {
+  if (!Number.isInteger(m) || m < 1) throw new RangeError(`batch must be an integer ≥ 1, got ${m}`);
+  if (replacement) return 1 / m;
+  if (m > n) throw new RangeError(`cannot draw ${m} of ${n} examples without replacement`);
+  return n === 1 ? 0 : (n - m) / (m * (n - 1));
+}

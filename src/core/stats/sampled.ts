@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerFactors } from '../model/network';
+import type { Rng } from '../rng';
+import { tidy } from '../tidy';
+import { batchDraws, clusterDraws, type Draws } from './draws';
+import type { MeasureInput } from './exact';
+import { layerMoments, sumOverLayers } from './moments';
+import type { Clusters, EstimatorId, EstimatorStats, Sampling } from './types';
+
+/** Upper bound on the floats of one batched estimate block [chunk, I', O]. */
+const MAX_CHUNK_FLOATS = 1 << 23;
+
+export interface SampledOptions extends Sampling {
+  estimators?: readonly EstimatorId[];
+  clusters?: Clusters;
+  snapshot?: readonly LayerFactors[];
+  /** T, the number of mini-batch estimates per measurement (50 in the paper). */
+  estimates: number;
+  rng: Rng;
+}
+
+/** Estimates ĝ_t = sum_s w_s a_(i_ts)^T d_(i_ts) for draws t0..t0+tc, shape [tc, I', O]. */
+function estimates(f: LayerFactors, draws: Draws, t0: number, tc: number): tf.Tensor3D {
+  const m = draws.size;
+  const idx = tf.tensor1d(draws.index.subarray(t0 * m, (t0 + tc) * m), 'int32');
+  const a = tf.reshape(tf.gather(f.a, idx), [tc, m, f.a.shape[1]]);
+  const w = tf.reshape(tf.tensor1d(draws.weight), [1, m, 1]);
+  const d = tf.mul(tf.reshape(tf.gather(f.d, idx), [tc, m, f.d.shape[1]]), w);
+  return tf.matMul(a, d, true, false) as tf.Tensor3D;
+}
+
+/**
+ * The paper's protocol for one estimator over T draws, per coordinate j, with g the pool mean:
+ *   variance = (1/d) sum_j (1/T) sum_t (ĝ_tj - g_j)^2
+ *   NV       = (1/d) sum_j [sum_t (ĝ_tj - g_j)^2] / [sum_t ĝ_tj^2]   (0 where the sum is 0)
+ * SVRG: ĝ_t = (sum over the batch of (g_i - g~_i)) / B + g~. Inside tidy.
+ */
+function protocol(
+  factors: readonly LayerFactors[],
+  draws: Draws,
+  snapshot?: readonly LayerFactors[],
+): EstimatorStats<tf.Scalar> {
+  const T = draws.count;
+  const dev: tf.Tensor[] = [];
+  const power: tf.Tensor[] = [];
+  factors.forEach((f, l) => {
+    const g = layerMoments(f).mean;
+    const snapMean = snapshot ? layerMoments(snapshot[l]).mean : null;
+    const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / g.size));
+    let sumDev: tf.Tensor = tf.zerosLike(g);
+    let sumPow: tf.Tensor = tf.zerosLike(g);
+    for (let t0 = 0; t0 < T; t0 += chunk) {
+      const tc = Math.min(chunk, T - t0);
+      let est: tf.Tensor = estimates(f, draws, t0, tc);
+      if (snapshot && snapMean)
+        est = tf.add(tf.sub(est, estimates(snapshot[l], draws, t0, tc)), snapMean);
+      sumDev = tf.add(sumDev, tf.sum(tf.square(tf.sub(est, g)), 0));
+      sumPow = tf.add(sumPow, tf.sum(tf.square(est), 0));
+    }
+    dev.push(sumDev);
+    const safe = tf.where(tf.greater(sumPow, 0), sumPow, tf.onesLike(sumPow));
+    power.push(tf.where(tf.greater(sumPow, 0), tf.div(sumDev, safe), tf.zerosLike(sumPow)));
+  });
+  const d = g0Size(factors);
+  return {
+    variance: tf.div(sumOverLayers(dev), d * T),
+    normalizedVariance: tf.div(sumOverLayers(power), d),
+  };
+}
+
+function g0Size(factors: readonly LayerFactors[]): number {
+  return factors.reduce((s, f) => s + f.a.shape[1] * f.d.shape[1], 0);
+}
+
+/**
+ * Sampled estimator statistics (the paper's protocol, DESIGN §2). Draw indices come from
+ * the seeded rng; SG-2B is omitted when 2B > N without replacement. Scalars owned by caller.
+ */
+export function sampledEstimators(
+  input: MeasureInput,
+  opts: SampledOptions,
+): Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> {
+  const n = input.losses.shape[0];
+  const T = opts.estimates;
+  const wanted = new Set(opts.estimators ?? ['SG-B', 'SG-2B', 'GC', 'SVRG']);
+  const { batch: B, replacement: repl, rng } = opts;
+  const out: Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> = {};
+  const run = (id: EstimatorId, draws: Draws, snap?: readonly LayerFactors[]) => {
+    out[id] = tidy(() => protocol(input.factors, draws, snap));
+  };
+  if (wanted.has('SG-B')) run('SG-B', batchDraws(n, B, T, repl, rng));
+  if (wanted.has('SG-2B') && (repl || 2 * B <= n)) run('SG-2B', batchDraws(n, 2 * B, T, repl, rng));
+  if (wanted.has('GC') && opts.clusters) run('GC', clusterDraws(opts.clusters, T, rng));
+  if (wanted.has('SVRG') && opts.snapshot)
+    run('SVRG', batchDraws(n, B, T, repl, rng), opts.snapshot);
+  return out;
+}

@@ -1,0 +1,86 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../../src/core/rng';
+import { measure } from '../../../src/core/stats/measure';
+import { readStats } from '../../../src/core/stats/read';
+import { bruteForceGradients } from '../../helpers/bruteForce';
+import { expectClose, useCpu, withFactors } from '../../helpers/coreHarness';
+import { perturb, randomData, randomSpec, type SpecShape } from '../../helpers/randomSpec';
+import { referenceStats } from '../../helpers/reference';
+
+const CASES: [string, SpecShape][] = [
+  ['linear softmax with bias', { widths: [4, 3], loss: 'softmax-cross-entropy', bias: true }],
+  ['linear logistic with bias', { widths: [3, 1], loss: 'logistic', bias: true }],
+  [
+    'mlp 2 hidden softmax bias',
+    { widths: [4, 6, 5, 3], loss: 'softmax-cross-entropy', bias: true },
+  ],
+  ['mlp 3 hidden logistic no bias', { widths: [3, 5, 4, 4, 1], loss: 'logistic', bias: false }],
+  [
+    'random features (frozen first layer)',
+    { widths: [5, 7, 3], loss: 'softmax-cross-entropy', bias: false, frozenFirst: true },
+  ],
+  [
+    'frozen first layer, mlp on top, bias',
+    { widths: [3, 6, 4, 2], loss: 'softmax-cross-entropy', bias: true, frozenFirst: true },
+  ],
+];
+
+beforeAll(useCpu);
+
+describe('exact statistics match brute-force per-example gradients', () => {
+  for (const [name, shape] of CASES) {
+    for (const replacement of [true, false]) {
+      it(`${name}, ${replacement ? 'with' : 'without'} replacement`, async () => {
+        const rng = new Rng(name.length * 7 + (replacement ? 1 : 0));
+        const spec = randomSpec(shape, rng);
+        const snap = perturb(spec, 0.2, rng);
+        const n = 23;
+        const { x, y } = randomData(n, shape.widths[0], shape.widths.at(-1)!, shape.loss, rng);
+        const K = 5;
+        const assignment = Int32Array.from({ length: n }, (_, i) => i % K);
+        const rows = bruteForceGradients(spec, x, y);
+        const snapRows = bruteForceGradients(snap, x, y);
+        const ref = referenceStats(rows, {
+          batch: 4,
+          replacement,
+          assignment,
+          K,
+          snapshot: snapRows,
+        });
+        const before = tf.memory().numTensors;
+        const got = await withFactors(snap, x, y, (s) =>
+          withFactors(spec, x, y, (p) =>
+            readStats(
+              measure(p, {
+                mode: 'exact',
+                batch: 4,
+                replacement,
+                clusters: { assignment, K },
+                snapshot: s.factors,
+              }),
+            ),
+          ),
+        );
+        expect(tf.memory().numTensors).toBe(before);
+        expectClose(got.gradNorm2, ref.gradNorm2, 1e-4, 'gradNorm2');
+        expectClose(got.meanExampleGradNorm2, ref.meanExampleGradNorm2, 1e-4, 'mean ||g_i||^2');
+        expectClose(got.bSimple, ref.bSimple, 1e-4, 'bSimple');
+        for (const id of ['SG-B', 'SG-2B', 'GC', 'SVRG'] as const) {
+          expectClose(
+            got.estimators[id]!.variance,
+            ref.estimators[id].variance,
+            1e-4,
+            `${id} variance`,
+          );
+          expectClose(
+            got.estimators[id]!.normalizedVariance,
+            ref.estimators[id].normalizedVariance,
+            1e-4,
+            `${id} NV`,
+          );
+        }
+      });
+    }
+  }
+});
