@@ -57,6 +57,20 @@ export function perExample(net: Network, x: tf.Tensor2D, y: tf.Tensor1D): PerExa
   });
 }
 
+/** Plain forward pass h_L = f(x) with explicit parameters (no intermediates kept). Inside tidy. */
+export function forward(
+  layers: readonly { weight: tf.Tensor2D; bias: tf.Tensor1D | null; activation: string }[],
+  x: tf.Tensor2D,
+): tf.Tensor2D {
+  let h = x;
+  for (const l of layers) {
+    h = tf.matMul(h, l.weight);
+    if (l.bias) h = tf.add(h, l.bias);
+    if (l.activation === 'relu') h = tf.relu(h);
+  }
+  return h;
+}
+
 /** Disposes everything a PerExample holds. */
 export function disposePerExample(p: PerExample): void {
   for (const f of p.factors) {

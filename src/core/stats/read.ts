@@ -23,14 +23,30 @@ export function disposeStats(stats: GradientStats<tf.Scalar>): void {
  * stacked into one small tensor. Disposes the inputs.
  */
 export async function readStats(stats: GradientStats<tf.Scalar>): Promise<GradientStats<number>> {
-  const scalars = flatten(stats);
+  return (await readMany([stats], []))[0][0];
+}
+
+/**
+ * Reads several measurements and extra scalars with ONE `await data()`. Disposes the inputs.
+ */
+export async function readMany(
+  all: GradientStats<tf.Scalar>[],
+  extras: tf.Scalar[],
+): Promise<[GradientStats<number>[], number[]]> {
+  const scalars = [...all.flatMap(flatten), ...extras];
   const packed = tf.stack(scalars);
   const values = await packed.data();
   packed.dispose();
-  disposeStats(stats);
+  all.forEach(disposeStats);
+  extras.forEach((e) => e.dispose());
   let i = 0;
   const next = () => values[i++];
-  const [meanLoss, gradNorm2, meanExampleGradNorm2, bSimple] = TOP.map(next);
+  const read = all.map((stats) => unflatten(stats, next));
+  return [read, extras.map(() => next())];
+}
+
+function unflatten(stats: GradientStats<tf.Scalar>, next: () => number): GradientStats<number> {
+  const [meanLoss, gradNorm2, meanExampleGradNorm2, bSimple] = TOP.map(() => next());
   const estimators: Partial<Record<(typeof ESTIMATORS)[number], EstimatorStats<number>>> = {};
   for (const id of ESTIMATORS) {
     if (stats.estimators[id]) estimators[id] = { variance: next(), normalizedVariance: next() };
