@@ -1,0 +1,114 @@
+/**
+ * Headless experiments: runs the same Session as the browser worker, in Node on the tfjs
+ * CPU backend, and writes every report and event as JSON (and optionally CSV).
+ *
+ *   npm run experiment -- (--preset NAME | --config "QUERY STRING") [--steps N]
+ *                         --out FILE.json [--csv FILE.csv]
+ *
+ * Bad arguments (or a configuration with problems): exit 2 with one line on stderr.
+ */
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { writeFileSync } from 'node:fs';
+import { parse, serialize } from '../src/core/config/codec';
+import type { Config } from '../src/core/config/schema';
+import type { EngineEvent, Report } from '../src/engine/protocol';
+import { Session } from '../src/engine/session';
+import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
+import { loadMnist } from './loadMnist';
+import { reportsToCsv } from './csv';
+
+const FLAGS = {
+  preset: { kind: 'string', metavar: 'NAME', help: 'start from a preset (e.g. fig8-dup90)' },
+  config: {
+    kind: 'string',
+    metavar: 'QUERY',
+    help: 'the playground URL query, e.g. "data=xor&bs=16"',
+  },
+  steps: {
+    kind: 'int',
+    min: 1,
+    max: 10_000_000,
+    metavar: 'N',
+    help: "training steps (default: the config's steps, else 500)",
+  },
+  out: {
+    kind: 'string',
+    metavar: 'FILE.json',
+    help: 'where to write {config, backend, reports, events}',
+  },
+  csv: { kind: 'string', metavar: 'FILE.csv', help: 'also write the reports as CSV' },
+  help: { kind: 'switch', help: 'show this help' },
+} satisfies FlagTable;
+
+const USAGE = `usage: npm run experiment -- (--preset NAME | --config "QUERY") [--steps N] --out FILE.json [--csv FILE.csv]\n${flagHelp(FLAGS)}\n`;
+
+/** The configuration the flags ask for; any parsing problem is an input error. */
+function configOf(flags: ReturnType<typeof parseFlags<typeof FLAGS>>): Config {
+  if ((flags.preset === undefined) === (flags.config === undefined)) {
+    throw new InputError('give exactly one of --preset or --config');
+  }
+  const query =
+    flags.preset !== undefined ? `preset=${encodeURIComponent(flags.preset)}` : flags.config!;
+  const { config, problems } = parse(query);
+  if (problems.length > 0)
+    throw new InputError(`${flags.preset ? '--preset' : '--config'}: ${problems[0].message}`);
+  const steps = flags.steps ?? (config.steps > 0 ? config.steps : 500);
+  return { ...config, steps };
+}
+
+/** A one-line progress bar on stderr, only when stderr is a terminal. */
+function progress(step: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const done = Math.round((width * step) / total);
+  process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${step}/${total} steps`);
+  if (step >= total) process.stderr.write('\n');
+}
+
+async function run(config: Config) {
+  const session = new Session(config, config.data === 'mnist' ? loadMnist() : undefined);
+  const reports: Report[] = [];
+  const events: EngineEvent[] = [];
+  try {
+    while (!session.stopped) {
+      const out = await session.advance(config.every);
+      reports.push(...out.reports);
+      events.push(...out.events);
+      progress(session.step, config.steps);
+    }
+  } finally {
+    session.dispose();
+  }
+  return { reports, events };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const flags = parseFlags(argv, FLAGS);
+    if (flags.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    requireFlags(flags, ['out']);
+    const config = configOf(flags);
+    tf.env().set('IS_TEST', true);
+    if (!(await tf.setBackend('cpu'))) throw new Error('the tfjs cpu backend did not start');
+    const { reports, events } = await run(config);
+    const json = { config, query: serialize(config), backend: 'cpu', reports, events };
+    writeFileSync(flags.out!, `${JSON.stringify(json, null, 1)}\n`);
+    if (flags.csv) writeFileSync(flags.csv, reportsToCsv(reports, serialize(config)));
+    const diverged = events.find((e) => e.kind === 'diverged');
+    if (diverged) process.stderr.write(`experiment: the run diverged at step ${diverged.step}\n`);
+    return 0;
+  } catch (e) {
+    const input = e instanceof InputError;
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    process.stderr.write(`experiment: ${input ? '' : 'internal error: '}${msg}\n`);
+    return input ? 2 : 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,158 @@
+import type { Config } from '../core/config/schema';
+import { decodeMnist, type MnistData } from '../core/data/mnist';
+import { Session } from './session';
+import type { BackendInfo, Command, EngineMessage, Status } from './protocol';
+
+/** Everything the host needs from its surroundings (worker or test harness). */
+export interface HostEnv {
+  post(msg: EngineMessage): void;
+  selectBackend(pref: Config['backend']): Promise<BackendInfo>;
+  fetchBytes(url: string): Promise<ArrayBuffer>;
+  /** Lets queued commands run between chunks of training. */
+  yieldToEvents(): Promise<void>;
+  now(): number;
+}
+
+/**
+ * The engine side of the protocol: owns the session, runs it in chunks of one measurement
+ * interval while playing, and posts only new reports/events/views (house rule 7).
+ */
+export class EngineHost {
+  private session: Session | null = null;
+  private config: Config | null = null;
+  private dataUrl = '';
+  private mnist: MnistData | null = null;
+  private backend: BackendInfo | null = null;
+  private playing = false;
+  private budget = 0;
+  private loopRunning = false;
+  private rate = { steps: 0, since: 0, value: 0 };
+
+  private queue: Promise<void> = Promise.resolve();
+  private inflight: Promise<unknown> | null = null;
+
+  constructor(private readonly env: HostEnv) {}
+
+  /** Commands are handled one at a time, in arrival order; training runs between them. */
+  receive(cmd: Command): Promise<void> {
+    this.queue = this.queue.then(() => this.handle(cmd));
+    return this.queue;
+  }
+
+  private async handle(cmd: Command): Promise<void> {
+    try {
+      await this.dispatch(cmd);
+    } catch (e) {
+      this.env.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.playing = false;
+      this.status('error');
+    }
+  }
+
+  private async dispatch(cmd: Command): Promise<void> {
+    switch (cmd.type) {
+      case 'init':
+        this.dataUrl = cmd.dataUrl;
+        this.backend = await this.env.selectBackend(cmd.config.backend);
+        await this.start(cmd.config, null);
+        return;
+      case 'play':
+        this.playing = true;
+        void this.loop();
+        return;
+      case 'pause':
+        this.playing = false;
+        this.budget = 0;
+        return this.status('paused');
+      case 'step':
+        this.budget += cmd.count;
+        void this.loop();
+        return;
+      case 'reset':
+        this.playing = false;
+        return this.start(cmd.config ?? this.config!, 'reset by the user');
+      case 'set':
+        return this.set(cmd.patch);
+      default: {
+        const never: never = cmd;
+        throw new Error(`unknown command ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private async start(config: Config, reason: string | null): Promise<void> {
+    await this.inflight; // never dispose a session in the middle of a step
+    this.session?.dispose();
+    this.session = null;
+    this.config = config;
+    this.status('loading');
+    if (config.data === 'mnist' && !this.mnist) {
+      this.mnist = decodeMnist(await this.env.fetchBytes(this.dataUrl));
+    }
+    this.session = new Session(config, this.mnist ?? undefined);
+    this.env.post({ type: 'ready', backend: this.backend!, config, problem: this.session.info() });
+    if (reason) this.env.post({ type: 'events', events: [{ kind: 'reset', step: 0, reason }] });
+    this.status(this.playing ? 'playing' : 'paused');
+  }
+
+  private async set(patch: Partial<Config>): Promise<void> {
+    if (!this.session) return;
+    const needReset = this.session.set(patch);
+    this.config = { ...this.session.config, ...patch };
+    if (needReset.length > 0) {
+      await this.start(this.config, `changed ${needReset.join(', ')} (needs a new problem)`);
+      if (this.playing) void this.loop();
+      return;
+    }
+    const out = await this.session.advance(0);
+    if (out.events.length) this.env.post({ type: 'events', events: out.events });
+  }
+
+  /** Trains while playing (or while a step budget remains), one chunk per event-loop turn. */
+  private async loop(): Promise<void> {
+    if (this.loopRunning || !this.session) return;
+    this.loopRunning = true;
+    this.rate = { steps: 0, since: this.env.now(), value: this.rate.value };
+    this.status(this.playing ? 'playing' : 'paused');
+    try {
+      while (this.session && !this.session.stopped && (this.playing || this.budget > 0)) {
+        const s = this.session;
+        const toReport = s.config.every - (s.step % s.config.every);
+        const count = this.playing ? toReport : Math.min(this.budget, toReport);
+        const before = s.step;
+        this.inflight = s.advance(count);
+        const out = (await this.inflight) as Awaited<ReturnType<Session['advance']>>;
+        this.inflight = null;
+        if (this.session !== s) break;
+        this.budget = Math.max(0, this.budget - (s.step - before));
+        this.emit(out, s.step - before);
+        await this.env.yieldToEvents();
+      }
+    } finally {
+      this.loopRunning = false;
+    }
+    const s = this.session;
+    if (s?.stopped === 'diverged') this.status('diverged');
+    else {
+      if (s?.stopped === 'done') this.playing = false;
+      this.status(this.playing ? 'playing' : 'paused');
+    }
+  }
+
+  private emit(out: Awaited<ReturnType<Session['advance']>>, steps: number): void {
+    for (const view of out.views) this.env.post({ type: 'clusters', view });
+    if (out.reports.length) this.env.post({ type: 'reports', reports: out.reports });
+    if (out.events.length) this.env.post({ type: 'events', events: out.events });
+    this.rate.steps += steps;
+    const elapsed = (this.env.now() - this.rate.since) / 1000;
+    if (elapsed > 0.5) {
+      this.rate = { steps: 0, since: this.env.now(), value: this.rate.steps / elapsed };
+    }
+    this.status(this.playing ? 'playing' : 'paused');
+  }
+
+  private status(status: Status): void {
+    const step = this.session?.step ?? 0;
+    this.env.post({ type: 'status', status, step, stepsPerSecond: this.rate.value });
+  }
+}

@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Network } from '../core/model/build';
+import { disposePerExample, forward, perExample, type PerExample } from '../core/model/backprop';
+import { accuracy } from '../core/model/loss';
+import type { LayerFactors } from '../core/model/network';
+import type { Rng } from '../core/rng';
+import { exactEstimators, poolSummary } from '../core/stats/exact';
+import { readMany } from '../core/stats/read';
+import { sampledEstimators } from '../core/stats/sampled';
+import type { Clusters, EstimatorId, GradientStats } from '../core/stats/types';
+import type { EstimatorPoint, Report } from './protocol';
+
+export interface MeasureContext {
+  net: Network;
+  pool: { x: tf.Tensor2D; y: tf.Tensor1D };
+  test: { x: tf.Tensor2D; y: tf.Tensor1D };
+  batch: number;
+  replacement: boolean;
+  estimators: readonly EstimatorId[];
+  clusters?: Clusters;
+  snapshot?: readonly LayerFactors[];
+  mode: 'exact' | 'sampled' | 'both';
+  estimates: number;
+  rng: Rng;
+}
+
+/** Per-example factors over the pool at the current parameters (caller disposes). */
+export function poolFactors(ctx: Pick<MeasureContext, 'net' | 'pool'>): PerExample {
+  return perExample(ctx.net, ctx.pool.x, ctx.pool.y);
+}
+
+/**
+ * One report: pool loss/accuracy, test accuracy and every selected estimator's statistics,
+ * exact and/or sampled, read back with a single `await data()` (house rule 6).
+ * Returns the report plus whether every value is finite.
+ */
+export async function measureReport(
+  ctx: MeasureContext,
+  p: PerExample,
+  where: { step: number; epoch: number; lr: number },
+): Promise<{ report: Report; finite: boolean }> {
+  const opts = { ...ctx, estimators: ctx.estimators };
+  const stats: GradientStats<tf.Scalar>[] = [];
+  const summary = poolSummary(p);
+  const exact = ctx.mode !== 'sampled' ? exactEstimators(p, opts) : {};
+  stats.push({ ...summary, estimators: exact });
+  if (ctx.mode !== 'exact') {
+    const sampled = sampledEstimators(p, { ...opts, estimates: ctx.estimates, rng: ctx.rng });
+    stats.push({ ...poolSummary(p), estimators: sampled });
+  }
+  const extras = [
+    accuracy(ctx.net.loss, p.output, ctx.pool.y),
+    tf.tidy(() => accuracy(ctx.net.loss, forward(ctx.net.layers, ctx.test.x), ctx.test.y)),
+  ];
+  const [[main, samp], [acc, testAcc]] = await readMany(stats, extras);
+  const report: Report = {
+    ...where,
+    loss: main.meanLoss,
+    acc,
+    testAcc,
+    gradNorm2: main.gradNorm2,
+    meanExampleGradNorm2: main.meanExampleGradNorm2,
+    bSimple: Number.isFinite(main.bSimple) ? main.bSimple : null,
+    estimators: points(main.estimators),
+  };
+  if (samp) report.sampled = points(samp.estimators);
+  return { report, finite: allFinite(report) };
+}
+
+function points(
+  e: GradientStats<number>['estimators'],
+): Partial<Record<EstimatorId, EstimatorPoint>> {
+  const out: Partial<Record<EstimatorId, EstimatorPoint>> = {};
+  for (const [id, s] of Object.entries(e) as [EstimatorId, EstimatorPoint][]) out[id] = { ...s };
+  return out;
+}
+
+/** True when every number in the report is finite (bSimple is null when ||g|| = 0). */
+function allFinite(r: Report): boolean {
+  const nums = [r.loss, r.acc, r.testAcc, r.gradNorm2, r.meanExampleGradNorm2];
+  for (const group of [r.estimators, r.sampled ?? {}]) {
+    for (const s of Object.values(group)) nums.push(s.variance, s.normalizedVariance);
+  }
+  return nums.every(Number.isFinite);
+}
+
+export { disposePerExample };

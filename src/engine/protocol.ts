@@ -1,0 +1,117 @@
+/**
+ * The one typed boundary between the UI and the engine (house rule 7). Every message is a
+ * discriminated union member with a `type` tag; bulk arrays are transferred, and reports
+ * carry only the points that are new since the last message.
+ */
+import type { Config } from '../core/config/schema';
+import type { EstimatorId } from '../core/stats/types';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Human-readable adapter, e.g. 'swiftshader (software)'. */
+  adapter: string;
+  software: boolean;
+  /** Why each more preferred backend was not used. */
+  fallbacks: { backend: string; reason: string }[];
+}
+
+export interface EstimatorPoint {
+  variance: number;
+  normalizedVariance: number;
+}
+
+/** One measurement along the trajectory (all values finite). */
+export interface Report {
+  step: number;
+  epoch: number;
+  lr: number;
+  /** Mean training loss and accuracy over the measurement pool. */
+  loss: number;
+  acc: number;
+  testAcc: number;
+  gradNorm2: number;
+  meanExampleGradNorm2: number;
+  /** null when ||g||^2 = 0. */
+  bSimple: number | null;
+  estimators: Partial<Record<EstimatorId, EstimatorPoint>>;
+  /** The paper's sampled protocol (stats=sampled|both). */
+  sampled?: Partial<Record<EstimatorId, EstimatorPoint>>;
+}
+
+export type EngineEvent =
+  | { kind: 'change'; step: number; field: string; from: string; to: string }
+  | { kind: 'reset'; step: number; reason: string }
+  | { kind: 'gc'; step: number; objective: number }
+  | { kind: 'svrg'; step: number }
+  | { kind: 'diverged'; step: number; what: string }
+  | { kind: 'backend'; step: number; from: string; to: string; reason: string }
+  | { kind: 'done'; step: number };
+
+/** Gradient Clustering state for the cluster views, sent with each GC refresh. */
+export interface ClusterView {
+  step: number;
+  K: number;
+  assignment: Int32Array;
+  sizes: Int32Array;
+  /** Per-example gradients on their top-2 principal directions, N x 2 interleaved. */
+  projection: Float32Array;
+  /** Pool inputs for 2-D datasets (N x 2 interleaved), labels, duplicate marks. */
+  points?: { xy: Float32Array; label: Int32Array; duplicate: Uint8Array };
+  /**
+   * 2-D datasets: predicted P(class 1) on a res x res grid over `extent`, for the current
+   * model and for the model after one step along each cluster's mean gradient (Fig. 1).
+   */
+  boundaries?: {
+    res: number;
+    extent: [[number, number], [number, number]];
+    current: Float32Array;
+    perCluster: Float32Array[];
+  };
+  /** MNIST: a few digits per cluster, 784 bytes each, with their cluster ids. */
+  digits?: { pixels: Uint8Array; cluster: Int32Array };
+}
+
+export type Status = 'loading' | 'paused' | 'playing' | 'diverged' | 'error';
+
+/** UI → engine. */
+export type Command =
+  | { type: 'init'; config: Config; dataUrl: string }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; count: number }
+  | { type: 'reset'; config?: Config }
+  | { type: 'set'; patch: Partial<Config> };
+
+/** Engine → UI. */
+export type EngineMessage =
+  | { type: 'ready'; backend: BackendInfo; config: Config; problem: ProblemInfo }
+  | { type: 'status'; status: Status; step: number; stepsPerSecond: number }
+  | { type: 'reports'; reports: Report[] }
+  | { type: 'events'; events: EngineEvent[] }
+  | { type: 'clusters'; view: ClusterView }
+  | { type: 'error'; message: string };
+
+export interface ProblemInfo {
+  dataset: string;
+  trainSize: number;
+  testSize: number;
+  poolSize: number;
+  inputDim: number;
+  classes: number;
+  /** Trainable scalars d. */
+  parameters: number;
+}
+
+/** Arrays to transfer (not copy) with a message. */
+export function transferables(msg: EngineMessage): Transferable[] {
+  if (msg.type !== 'clusters') return [];
+  const v = msg.view;
+  const list: ArrayBufferLike[] = [v.assignment.buffer, v.sizes.buffer, v.projection.buffer];
+  if (v.points) list.push(v.points.xy.buffer, v.points.label.buffer, v.points.duplicate.buffer);
+  if (v.boundaries)
+    list.push(v.boundaries.current.buffer, ...v.boundaries.perCluster.map((g) => g.buffer));
+  if (v.digits) list.push(v.digits.pixels.buffer, v.digits.cluster.buffer);
+  return [...new Set(list)] as Transferable[];
+}

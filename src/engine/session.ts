@@ -1,0 +1,218 @@
+import type { Config } from '../core/config/schema';
+import type { Dataset } from '../core/data/dataset';
+import { initNetwork, type Network } from '../core/model/build';
+import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
+import { trainableSize } from '../core/model/network';
+import { gradientClustering } from '../core/stats/clustering';
+import type { Clusters, EstimatorId } from '../core/stats/types';
+import { Sgd } from '../core/train/sgd';
+import { BatchStream } from './batches';
+import { buildClusterView } from './clusterView';
+import { DeviceData } from './deviceData';
+import { measureReport } from './measurement';
+import { buildProblem, poolPlane, relabel, streams, type Problem } from './problem';
+import type { ClusterView, EngineEvent, ProblemInfo, Report } from './protocol';
+
+/** What one call to advance() produced: only new items. */
+export interface SessionOutput {
+  reports: Report[];
+  events: EngineEvent[];
+  views: ClusterView[];
+}
+
+type Streams = ReturnType<typeof streams>;
+
+/** Estimator ids of the config's `est` set, in canonical order. */
+const ESTIMATOR_OF: Record<string, EstimatorId> = { sgb: 'SG-B', sg2b: 'SG-2B', gc: 'GC', svrg: 'SVRG' };
+
+/**
+ * One SGD trajectory with its measurements (DESIGN §2, §2.3). The same code runs in Node
+ * (tests, CLI) and in the worker; only the transport around it differs. Owns its tensors.
+ */
+export class Session {
+  step = 0;
+  stopped: 'diverged' | 'done' | null = null;
+  private problem: Problem;
+  private readonly data: DeviceData;
+  private readonly net: Network;
+  private readonly sgd: Sgd;
+  private readonly rng: Streams;
+  private readonly batches: BatchStream;
+  private clusters: (Clusters & { sizes: Int32Array; step: number }) | null = null;
+  private snapshot: { net: Network; p: PerExample; step: number } | null = null;
+  private gcStale = true;
+  private svrgStale = true;
+  private pending: EngineEvent[] = [];
+
+  constructor(
+    public config: Config,
+    mnist?: Dataset,
+  ) {
+    this.rng = streams(config.seed);
+    this.problem = buildProblem(config, mnist);
+    this.data = new DeviceData(this.problem);
+    const { dim, numClasses } = this.problem.train;
+    this.net = initNetwork(
+      { kind: config.model, inputDim: dim, hidden: config.hidden, outputs: numClasses, loss: 'softmax-cross-entropy' },
+      this.rng.init,
+    );
+    this.sgd = new Sgd(this.net, { lr: config.lr, momentum: config.mom, weightDecay: config.wd });
+    this.batches = new BatchStream(this.problem.train.n, this.rng.batches);
+  }
+
+  info(): ProblemInfo {
+    const { train, test, pool } = this.problem;
+    return {
+      dataset: this.config.data,
+      trainSize: train.n,
+      testSize: test.n,
+      poolSize: pool.length,
+      inputDim: train.dim,
+      classes: train.numClasses,
+      parameters: trainableSize(this.net.layers),
+    };
+  }
+
+  get estimators(): EstimatorId[] {
+    return this.config.est.map((e: string) => ESTIMATOR_OF[e]).filter(Boolean);
+  }
+
+  /** Runs up to `count` training steps, measuring on schedule; stops early on divergence/done. */
+  async advance(count: number): Promise<SessionOutput> {
+    const out: SessionOutput = { reports: [], events: [], views: [] };
+    for (let i = 0; i < count && !this.stopped; i++) await this.oneStep(out);
+    out.events.unshift(...this.pending);
+    this.pending = [];
+    return out;
+  }
+
+  private async oneStep(out: SessionOutput): Promise<void> {
+    const c = this.config;
+    const wants = new Set(this.estimators);
+    const gcDue = wants.has('GC') && (this.gcStale || this.step - this.clusters!.step >= c.gcEvery);
+    const svrgDue = wants.has('SVRG') && (this.svrgStale || this.step - this.snapshot!.step >= c.svrgEvery);
+    const measureDue = this.step % c.every === 0;
+    if (svrgDue) this.refreshSnapshot(out);
+    if (gcDue || measureDue) {
+      const p = perExample(this.net, this.data.pool.x, this.data.pool.y);
+      try {
+        if (gcDue) await this.refreshClusters(p, out);
+        if (measureDue) await this.measure(p, out);
+      } finally {
+        disposePerExample(p);
+      }
+    }
+    if (this.stopped) return;
+    const b = this.data.batch(this.batches.next(c.bs));
+    this.sgd.step(b.x, b.y).dispose();
+    b.x.dispose();
+    b.y.dispose();
+    this.step++;
+    if (c.steps > 0 && this.step >= c.steps) {
+      this.stopped = 'done';
+      out.events.push({ kind: 'done', step: this.step });
+    }
+  }
+
+  private refreshSnapshot(out: SessionOutput): void {
+    if (this.snapshot) {
+      this.snapshot.net.dispose();
+      disposePerExample(this.snapshot.p);
+    }
+    const net = this.net.clone();
+    this.snapshot = { net, p: perExample(net, this.data.pool.x, this.data.pool.y), step: this.step };
+    this.svrgStale = false;
+    out.events.push({ kind: 'svrg', step: this.step });
+  }
+
+  private async refreshClusters(p: PerExample, out: SessionOutput): Promise<void> {
+    const K = Math.min(this.config.k ?? this.config.bs, this.problem.pool.length);
+    const init = this.clusters?.K === K ? this.clusters.assignment : undefined;
+    const r = await gradientClustering(p.factors, K, { iterations: this.config.gcIters, rng: this.rng.gc, init });
+    this.clusters = { assignment: r.assignment, K: r.K, sizes: r.sizes, step: this.step };
+    this.gcStale = false;
+    out.events.push({ kind: 'gc', step: this.step, objective: r.objective });
+    out.views.push(await this.view(p));
+  }
+
+  private async view(p: PerExample): Promise<ClusterView> {
+    const c = this.clusters!;
+    const plane = this.problem.train.dim === 2 ? poolPlane(this.problem) : undefined;
+    return buildClusterView({ step: this.step, net: this.net, p, assignment: c.assignment, sizes: c.sizes, lr: this.config.lr, rng: this.rng.gc, plane });
+  }
+
+  private async measure(p: PerExample, out: SessionOutput): Promise<void> {
+    const c = this.config;
+    const { report, finite } = await measureReport(
+      {
+        net: this.net,
+        pool: this.data.pool,
+        test: this.data.test,
+        batch: Math.min(c.bs, this.problem.pool.length),
+        replacement: c.repl === 1 || c.repl === true,
+        estimators: this.estimators,
+        clusters: this.clusters ?? undefined,
+        snapshot: this.snapshot?.p.factors,
+        mode: c.stats,
+        estimates: c.estim,
+        rng: this.rng.sampled,
+      },
+      p,
+      { step: this.step, epoch: this.batches.progress(), lr: c.lr },
+    );
+    if (finite) {
+      out.reports.push(report);
+      return;
+    }
+    this.stopped = 'diverged';
+    out.events.push({ kind: 'diverged', step: this.step, what: 'the loss or a gradient statistic became NaN or infinite' });
+  }
+
+  /**
+   * Applies the hot fields of a partial configuration mid-run, without a reset, recording
+   * one `change` event each. Returns the names of changed fields that need a new problem
+   * (not applied: the owner resets with them).
+   */
+  set(patch: Partial<Config>): string[] {
+    const needReset: string[] = [];
+    for (const [name, value] of Object.entries(patch) as [keyof Config, unknown][]) {
+      const before = this.config[name];
+      if (JSON.stringify(before) === JSON.stringify(value)) continue;
+      if (!isHot(name)) {
+        needReset.push(name);
+        continue;
+      }
+      this.config = { ...this.config, [name]: value };
+      this.pending.push({ kind: 'change', step: this.step, field: name, from: show(before), to: show(value) });
+      this.applyHot(name);
+    }
+    return needReset;
+  }
+
+  private applyHot(name: keyof Config): void {
+    const c = this.config;
+    this.sgd.hyper = { lr: c.lr, momentum: c.mom, weightDecay: c.wd };
+    if (name === 'noise') {
+      this.problem = relabel(this.problem, c.noise);
+      this.data.relabel(this.problem);
+    }
+    if (name === 'k' || name === 'gcIters' || name === 'est' || (name === 'bs' && c.k === null)) {
+      this.gcStale = true;
+    }
+    if (name === 'est' && !this.snapshot) this.svrgStale = true;
+  }
+
+  dispose(): void {
+    this.data.dispose();
+    this.net.dispose();
+    this.sgd.dispose();
+    if (this.snapshot) {
+      this.snapshot.net.dispose();
+      disposePerExample(this.snapshot.p);
+    }
+  }
+}
+
+function show(v: unknown): string {
+  return Array.isArray(v) ? v.join(',') : String(v);
+}

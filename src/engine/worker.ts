@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns tfjs and the session; speaks only the protocol (protocol.ts).
+ */
+import { selectBackend } from './backend';
+import { EngineHost } from './host';
+import { transferables, type Command, type EngineMessage } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const host = new EngineHost({
+  post: (msg: EngineMessage) => self.postMessage(msg, transferables(msg)),
+  selectBackend,
+  fetchBytes: async (url) => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`could not load ${url}: HTTP ${res.status}`);
+    return res.arrayBuffer();
+  },
+  yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  now: () => performance.now(),
+});
+
+self.onmessage = (e: MessageEvent<Command>) => void host.receive(e.data);

@@ -1,0 +1,78 @@
+import type {
+  BackendInfo,
+  ClusterView,
+  EngineEvent,
+  EngineMessage,
+  ProblemInfo,
+  Report,
+  Status,
+} from '../../engine/protocol';
+
+/** Everything the UI knows about the current run; replaced (never mutated) on each change. */
+export interface RunState {
+  status: Status;
+  step: number;
+  stepsPerSecond: number;
+  backend: BackendInfo | null;
+  problem: ProblemInfo | null;
+  reports: readonly Report[];
+  events: readonly EngineEvent[];
+  clusters: ClusterView | null;
+  error: string | null;
+}
+
+export const EMPTY_RUN: RunState = {
+  status: 'loading',
+  step: 0,
+  stepsPerSecond: 0,
+  backend: null,
+  problem: null,
+  reports: [],
+  events: [],
+  clusters: null,
+  error: null,
+};
+
+/** Pure reducer: the next state after one engine message. Reports and events only append. */
+export function reduceRun(state: RunState, msg: EngineMessage): RunState {
+  switch (msg.type) {
+    case 'ready':
+      return { ...EMPTY_RUN, backend: msg.backend, problem: msg.problem, status: 'paused' };
+    case 'status':
+      return { ...state, status: msg.status, step: msg.step, stepsPerSecond: msg.stepsPerSecond };
+    case 'reports':
+      return { ...state, reports: [...state.reports, ...msg.reports] };
+    case 'events':
+      return { ...state, events: [...state.events, ...msg.events] };
+    case 'clusters':
+      return { ...state, clusters: msg.view };
+    case 'error':
+      return { ...state, error: msg.message, status: 'error' };
+    default: {
+      const never: never = msg;
+      return never;
+    }
+  }
+}
+
+/** A tiny external store for useSyncExternalStore. */
+export class RunStore {
+  private state: RunState = EMPTY_RUN;
+  private readonly listeners = new Set<() => void>();
+
+  get = (): RunState => this.state;
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  dispatch(msg: EngineMessage): void {
+    this.state = reduceRun(this.state, msg);
+    for (const fn of this.listeners) fn();
+  }
+
+  fail(message: string): void {
+    this.dispatch({ type: 'error', message });
+  }
+}
