@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+
+/** Playwright's own Chromium when it was downloaded, else the system one (Debian). */
+function chromiumPath(): string | undefined {
+  const bundled = chromium.executablePath();
+  if (existsSync(bundled)) return undefined;
+  return '/usr/bin/chromium';
+}
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One worker: WebGPU on SwiftShader is CPU-bound and the CI box has 2 cores.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    // WebGPU needs a secure context: 127.0.0.1 counts as one, a LAN address would not.
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'off',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [
+            '--no-sandbox',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+            '--disable-quic',
+            '--enable-unsafe-webgpu',
+            '--enable-unsafe-swiftshader',
+          ],
+        },
+      },
+    },
+  ],
+  // Serves the built app (`npm run test:e2e` builds first).
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
