@@ -1,0 +1,193 @@
+import { line, scaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3';
+import { clusterIds, clusterLegend } from './clusterLegend';
+import type { Extent, Polyline } from './contourLines';
+import type { G } from './frame';
+import { drawAxes, plotRect, setupFrame } from './frame';
+import { drawLegend, legendRows, LEGEND_ROW } from './legend';
+import type { LegendItem } from './legend';
+import type { Coords } from './marks';
+import { coordsOf, shapeOf, symbolPath } from './marks';
+import { clusterColor } from './palette';
+
+export { contourLines } from './contourLines';
+export type { Extent, Polyline } from './contourLines';
+export { drawHeatmap, HEATMAP_COLORS } from './heatmap';
+export type { FillContext } from './heatmap';
+
+/**
+ * The input plane of a 2-D dataset. Coordinates as two arrays {x, y} or interleaved {xy}
+ * (the engine's ClusterView.points.xy); label = class (shape), cluster = GC cluster id
+ * (colour), duplicate[i] = 1 marks a duplicated point (ringed).
+ */
+export interface PlaneData {
+  points: Coords & {
+    label: ArrayLike<number>;
+    cluster: ArrayLike<number>;
+    duplicate?: ArrayLike<number>;
+  };
+  boundaries: {
+    /** The current decision boundary (solid). */
+    current: Polyline[];
+    /** The boundary after one step along each cluster's mean gradient (dashed, cluster colour). */
+    perCluster?: { cluster: number; lines: Polyline[] }[];
+  };
+  extent: Extent;
+}
+
+export interface PlaneOptions {
+  width: number;
+  height: number;
+  xLabel: string;
+  yLabel: string;
+  /** Point radius in px. */
+  radius: number;
+  /** Cluster colours get legend entries up to this many clusters. */
+  maxLegendClusters: number;
+}
+
+export const defaults: PlaneOptions = {
+  width: 360,
+  height: 360,
+  xLabel: 'x₁',
+  yLabel: 'x₂',
+  radius: 3.5,
+  maxLegendClusters: 8,
+};
+
+const MARGIN = { right: 12, bottom: 34, left: 44 };
+
+function legendItems(d: PlaneData, o: PlaneOptions): LegendItem[] {
+  const labels = [...new Set(Array.from(d.points.label))].sort((a, b) => a - b);
+  const items: LegendItem[] = labels.map((l) => ({
+    label: `class ${l}`,
+    color: '#666',
+    symbol: symbolPath(shapeOf(l), 0, 0, 4),
+  }));
+  if (duplicateCount(d) > 0) {
+    items.push({
+      label: 'duplicated',
+      color: '#000',
+      symbol: symbolPath('circle', 0, 0, 5),
+      hollow: true,
+    });
+  }
+  items.push({ label: 'decision boundary', color: '#000' });
+  if (d.boundaries.perCluster?.length) {
+    items.push({ label: "after a step on a cluster's gradient", color: '#666', dash: '5 3' });
+  }
+  return [...items, ...clusterLegend(clusterIds(d.points.cluster), o.maxLegendClusters)];
+}
+
+function duplicateCount(d: PlaneData): number {
+  return Array.from(d.points.duplicate ?? []).filter((v) => v).length;
+}
+
+/** "Input plane: N points, K clusters, D duplicated; ..." */
+export function summarize(d: PlaneData): string {
+  const { n } = coordsOf(d.points);
+  const k = clusterIds(d.points.cluster).length;
+  const dup = duplicateCount(d);
+  const per = d.boundaries.perCluster?.length ?? 0;
+  return (
+    `Input plane: ${n} points in ${k} clusters, ${dup} duplicated; ` +
+    `current decision boundary and ${per} per-cluster step boundaries`
+  );
+}
+
+/** Top margin (legend rows) for these data and options; the heatmap canvas goes at plotArea. */
+function marginFor(d: PlaneData, o: PlaneOptions) {
+  const rows = legendRows(legendItems(d, o), o.width - MARGIN.left - MARGIN.right);
+  return { ...MARGIN, top: 10 + rows * LEGEND_ROW };
+}
+
+/** The plot area in SVG px: where to put the heatmap canvas under the SVG. */
+export function plotArea(d: PlaneData, options: Partial<PlaneOptions> = {}) {
+  const o = { ...defaults, ...options };
+  return plotRect({ ...o, margin: marginFor(d, o) });
+}
+
+/** Draws the plane into svg, replacing its content. The background is left transparent. */
+export function render(svg: SVGSVGElement, data: PlaneData, options: Partial<PlaneOptions> = {}) {
+  const o: PlaneOptions = { ...defaults, ...options };
+  const f = setupFrame(svg, { ...o, margin: marginFor(data, o), summary: summarize(data) });
+  const [[x0, x1], [y0, y1]] = data.extent;
+  const x = scaleLinear().domain([x0, x1]).range([0, f.innerWidth]);
+  const y = scaleLinear().domain([y0, y1]).range([f.innerHeight, 0]);
+  drawAxes(f, x, y, { xLabel: o.xLabel, yLabel: o.yLabel });
+  drawPoints(f.plot, data, x, y, o.radius);
+  drawBoundaries(f.plot, data, x, y);
+  drawLegend(f.svg, legendItems(data, o), MARGIN.left, 8, f.innerWidth);
+}
+
+/** One path per (cluster, class): fill = cluster colour, shape = class; rings on duplicates. */
+function drawPoints(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
+  const { n, at } = coordsOf(d.points);
+  const groups = new Map<string, string[]>();
+  const rings = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const [px, py] = at(i);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    const k = d.points.cluster[i];
+    const key = `${k} ${d.points.label[i]}`;
+    const parts = groups.get(key) ?? [];
+    parts.push(symbolPath(shapeOf(d.points.label[i]), x(px), y(py), r));
+    groups.set(key, parts);
+    if (d.points.duplicate?.[i]) rings.add(symbolPath('circle', x(px), y(py), r + 3));
+  }
+  const layer = g
+    .append('g')
+    .attr('class', 'points')
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 0.5);
+  const sorted = [...groups.entries()].sort((a, b) => compareKeys(a[0], b[0]));
+  for (const [key, parts] of sorted) {
+    const k = Number(key.split(' ')[0]);
+    layer
+      .append('path')
+      .attr('data-key', key)
+      .attr('fill', clusterColor(k))
+      .attr('d', parts.join(''));
+  }
+  if (rings.size) {
+    g.append('path')
+      .attr('class', 'duplicates')
+      .attr('fill', 'none')
+      .attr('stroke', '#000')
+      .attr('stroke-width', 1.25)
+      .attr('d', [...rings].join(''));
+  }
+}
+
+type Sc = ScaleLinear<number, number>;
+
+function compareKeys(a: string, b: string): number {
+  const [ka, la] = a.split(' ').map(Number);
+  const [kb, lb] = b.split(' ').map(Number);
+  return ka - kb || la - lb;
+}
+
+/** Per-cluster boundaries dashed in their colours, then the current boundary solid on top. */
+function drawBoundaries(g: G, d: PlaneData, x: Sc, y: Sc): void {
+  const path = line<[number, number]>()
+    .x((p) => x(p[0]))
+    .y((p) => y(p[1]));
+  const toD = (lines: Polyline[]) => lines.map((l) => path(l) ?? '').join('');
+  const layer = g.append('g').attr('class', 'boundaries').attr('fill', 'none');
+  for (const { cluster, lines } of d.boundaries.perCluster ?? []) {
+    layer
+      .append('path')
+      .attr('class', 'cluster-boundary')
+      .attr('data-cluster', cluster)
+      .attr('stroke', clusterColor(cluster))
+      .attr('stroke-width', 1.5)
+      .attr('stroke-dasharray', '5 3')
+      .attr('d', toD(lines));
+  }
+  layer
+    .append('path')
+    .attr('class', 'current-boundary')
+    .attr('stroke', '#000')
+    .attr('stroke-width', 2)
+    .attr('d', toD(d.boundaries.current));
+}

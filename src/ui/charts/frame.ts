@@ -1,0 +1,109 @@
+import { axisBottom, axisLeft, select } from 'd3';
+import type { AxisScale, Selection } from 'd3';
+import { INK } from './palette';
+
+/** Space around the plot area, in px. */
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface FrameOptions {
+  width: number;
+  height: number;
+  margin: Margin;
+  /** Accessible summary: the SVG's <title> and aria-label. */
+  summary: string;
+}
+
+export type G = Selection<SVGGElement, unknown, null, undefined>;
+/** Any parent a chart layer can be appended to. */
+export type Parent<E extends SVGElement> = Selection<E, unknown, null, undefined>;
+
+export interface Frame {
+  svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  /** Group translated to the plot area's top-left corner. */
+  plot: G;
+  innerWidth: number;
+  innerHeight: number;
+  margin: Margin;
+}
+
+/** The plot area inside a chart of this size, in the SVG's px (to place a canvas under it). */
+export function plotRect(o: Pick<FrameOptions, 'width' | 'height' | 'margin'>) {
+  const { top, right, bottom, left } = o.margin;
+  return {
+    left,
+    top,
+    width: Math.max(1, o.width - left - right),
+    height: Math.max(1, o.height - top - bottom),
+  };
+}
+
+/** Empties the SVG (render is idempotent) and sets its size, role, title and aria-label. */
+export function setupFrame(el: SVGSVGElement, o: FrameOptions): Frame {
+  const svg = select(el);
+  svg.selectAll('*').remove();
+  const r = plotRect(o);
+  svg
+    .attr('width', o.width)
+    .attr('height', o.height)
+    .attr('viewBox', `0 0 ${o.width} ${o.height}`)
+    .attr('role', 'img')
+    .attr('aria-label', o.summary)
+    .attr('font-family', 'system-ui, sans-serif')
+    .attr('font-size', 11);
+  svg.append('title').text(o.summary);
+  const plot = svg
+    .append('g')
+    .attr('class', 'plot')
+    .attr('transform', `translate(${r.left},${r.top})`);
+  return { svg, plot, innerWidth: r.width, innerHeight: r.height, margin: o.margin };
+}
+
+export interface AxesOptions {
+  xLabel: string;
+  yLabel: string;
+  xTicks?: number;
+  yTicks?: number;
+  xFormat?: string;
+  yFormat?: string;
+  /** Explicit x ticks (band scales, which have no ticks of their own). */
+  xTickValues?: number[];
+}
+
+/** Bottom and left axes with their labels, drawn into the frame's plot group. */
+export function drawAxes(
+  f: Frame,
+  x: AxisScale<number>,
+  y: AxisScale<number>,
+  o: AxesOptions,
+): void {
+  const xa = axisBottom(x).ticks(o.xTicks ?? Math.max(2, Math.floor(f.innerWidth / 80)), o.xFormat);
+  if (o.xTickValues) xa.tickValues(o.xTickValues);
+  const ya = axisLeft(y).ticks(o.yTicks ?? Math.max(2, Math.floor(f.innerHeight / 40)), o.yFormat);
+  const gx = f.plot
+    .append('g')
+    .attr('class', 'x-axis')
+    .attr('transform', `translate(0,${f.innerHeight})`);
+  gx.call(xa);
+  const gy = f.plot.append('g').attr('class', 'y-axis');
+  gy.call(ya);
+  for (const g of [gx, gy])
+    g.attr('color', INK.axis).attr('font-size', 10).attr('font-family', null);
+  gx.append('text')
+    .attr('class', 'axis-label')
+    .attr('x', f.innerWidth / 2)
+    .attr('y', f.margin.bottom - 6)
+    .attr('fill', 'currentColor')
+    .attr('text-anchor', 'middle')
+    .text(o.xLabel);
+  gy.append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(${12 - f.margin.left},${f.innerHeight / 2}) rotate(-90)`)
+    .attr('fill', 'currentColor')
+    .attr('text-anchor', 'middle')
+    .text(o.yLabel);
+}

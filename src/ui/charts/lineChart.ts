@@ -1,0 +1,120 @@
+import { format, pointer, scaleLinear, scaleLog } from 'd3';
+import { drawAxes, setupFrame } from './frame';
+import type { G } from './frame';
+import type { FocusLayout } from './hover';
+import { updateFocus } from './hover';
+import { drawLegend, legendRows, LEGEND_ROW } from './legend';
+import type { LegendItem } from './legend';
+import type { Curve, Scales } from './lineLayers';
+import { drawCurves, drawMarkers, drawRefLines, MARKER_STYLE, toCurve } from './lineLayers';
+import type { LineData, LineOptions } from './lineTypes';
+import { isDrawable, safeDomain, safeLinearDomain } from './scales';
+
+export type { LineData, LineOptions, Marker, RefLine, Series } from './lineTypes';
+export { nearestPoint, readoutLines } from './hover';
+export type { Nearest, NearestValue } from './hover';
+
+/** Defaults of the time-series chart (variance, normalized variance, loss/accuracy). */
+export const defaults: LineOptions = {
+  width: 520,
+  height: 280,
+  yScale: 'linear',
+  xLabel: 'step',
+  yLabel: '',
+  title: 'Chart',
+  smoothing: 0,
+  maxPoints: 600,
+  valueFormat: '.4~g',
+};
+
+const MARGIN = { right: 16, bottom: 36, left: 56 };
+
+/** Last drawable y of each series, for the accessible summary. */
+export function summarize(data: LineData, o: LineOptions): string {
+  const f = format(o.valueFormat);
+  const parts: string[] = [];
+  let lastX = -Infinity;
+  for (const s of data.series) {
+    for (let i = Math.min(s.x.length, s.y.length) - 1; i >= 0; i--) {
+      if (!isDrawable(s.y[i], o.yScale)) continue;
+      parts.push(`${s.label} ${f(s.y[i])}`);
+      lastX = Math.max(lastX, s.x[i]);
+      break;
+    }
+  }
+  if (!parts.length) return `${o.title}: no data yet`;
+  return `${o.title} at ${o.xLabel} ${lastX}: ${parts.join(', ')}`;
+}
+
+function legendItems(data: LineData, curves: readonly Curve[], o: LineOptions): LegendItem[] {
+  const items: LegendItem[] = curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash }));
+  if (o.ghost?.length) items.push({ label: 'pinned run', color: '#444', opacity: 0.35 });
+  const kinds = new Set((data.markers ?? []).map((m) => m.kind));
+  for (const k of ['change', 'gc', 'svrg'] as const) {
+    if (kinds.has(k)) items.push({ ...MARKER_STYLE[k], label: MARKER_STYLE[k].legend });
+  }
+  return items;
+}
+
+function makeScales(
+  curves: readonly Curve[],
+  data: LineData,
+  o: LineOptions,
+  w: number,
+  h: number,
+): Scales {
+  const drawable = (v: number) => isDrawable(v, o.yScale);
+  const xs = safeLinearDomain(curves.map((c) => c.x));
+  const yValues: ArrayLike<number>[] = curves.flatMap((c) => [c.y, c.lo ?? [], c.hi ?? []]);
+  yValues.push((data.refLines ?? []).map((r) => r.y));
+  const yd = o.yDomain ?? safeDomain(yValues, o.yScale);
+  const x = scaleLinear().domain(xs).range([0, w]);
+  const y = o.yScale === 'log' ? scaleLog() : scaleLinear();
+  y.domain(yd).range([h, 0]).clamp(true);
+  if (!o.yDomain) y.nice();
+  return { x, y, drawable, innerHeight: h };
+}
+
+/** Draws the chart into svg, replacing its content. Inputs are never mutated. */
+export function render(svg: SVGSVGElement, data: LineData, options: Partial<LineOptions> = {}) {
+  const o: LineOptions = { ...defaults, ...options };
+  const drawable = (v: number) => isDrawable(v, o.yScale);
+  const prep = (s: LineData['series'][number], i: number) =>
+    toCurve(s, i, o.smoothing, o.maxPoints, drawable);
+  const curves = data.series.map(prep);
+  const ghosts = (o.ghost ?? []).map(prep);
+  const items = legendItems(data, curves, o);
+  const legendWidth = o.width - MARGIN.left - MARGIN.right;
+  const top = 10 + legendRows(items, legendWidth) * LEGEND_ROW;
+  const f = setupFrame(svg, { ...o, margin: { ...MARGIN, top }, summary: summarize(data, o) });
+  const S = makeScales([...curves, ...ghosts], data, o, f.innerWidth, f.innerHeight);
+  const yFormat = o.yScale === 'log' ? '.0e' : '~g';
+  drawAxes(f, S.x, S.y, { xLabel: o.xLabel, yLabel: o.yLabel, yFormat });
+  drawRefLines(f.plot, data.refLines ?? [], S, f.innerWidth);
+  drawCurves(f.plot, ghosts, S, true);
+  drawCurves(f.plot, curves, S, false);
+  drawMarkers(f.plot, data.markers ?? [], S);
+  drawLegend(f.svg, items, MARGIN.left, 8, legendWidth);
+  attachHover(f.plot, data, {
+    ...S,
+    innerWidth: f.innerWidth,
+    xLabel: o.xLabel,
+    valueFormat: o.valueFormat,
+  });
+}
+
+/** Invisible overlay that moves the focus read-out with the pointer (see updateFocus). */
+function attachHover(plot: G, data: LineData, L: FocusLayout): void {
+  const focus = plot.append('g').attr('class', 'focus').attr('display', 'none');
+  plot
+    .append('rect')
+    .attr('class', 'overlay')
+    .attr('width', L.innerWidth)
+    .attr('height', L.innerHeight)
+    .attr('fill', 'none')
+    .attr('pointer-events', 'all')
+    .on('pointermove', (event: PointerEvent) => {
+      updateFocus(focus, data, L, pointer(event)[0]);
+    })
+    .on('pointerleave', () => updateFocus(focus, data, L, null));
+}

@@ -1,0 +1,163 @@
+import { area, line } from 'd3';
+import type { ScaleLinear, ScaleLogarithmic } from 'd3';
+import { minMaxIndices, pick } from './downsample';
+import type { G } from './frame';
+import type { Marker, RefLine, Series } from './lineTypes';
+import { ESTIMATOR_COLORS, INK, seriesColor } from './palette';
+import { rollingMeanStd } from './smoothing';
+
+/** A series ready to draw: smoothed, downsampled copies; band bounds when smoothed. */
+export interface Curve {
+  id: string;
+  label: string;
+  color: string;
+  dash?: string;
+  x: Float64Array;
+  y: Float64Array;
+  lo?: Float64Array;
+  hi?: Float64Array;
+}
+
+/**
+ * Smooths (on all points) then downsamples (for drawing) one series. The input arrays are
+ * only read. `drawable` is the y scale's validity test (y > 0 on a log scale).
+ */
+export function toCurve(
+  s: Series,
+  index: number,
+  smoothing: number,
+  maxPoints: number,
+  drawable: (v: number) => boolean,
+): Curve {
+  const n = Math.min(s.x.length, s.y.length);
+  const ys = Float64Array.from({ length: n }, (_, i) => s.y[i]);
+  const color = s.color ?? seriesColor(s.id, index);
+  const base = { id: s.id, label: s.label, color, dash: s.dash };
+  if (smoothing > 1) {
+    const { mean, std } = rollingMeanStd(ys, smoothing, drawable);
+    const idx = minMaxIndices(mean, maxPoints, drawable);
+    const m = pick(mean, idx);
+    const sd = pick(std, idx);
+    const lo = m.map((v, i) => v - sd[i]);
+    const hi = m.map((v, i) => v + sd[i]);
+    return { ...base, x: pick(s.x, idx), y: m, lo, hi };
+  }
+  const idx = minMaxIndices(ys, maxPoints, drawable);
+  return { ...base, x: pick(s.x, idx), y: pick(ys, idx) };
+}
+
+export interface Scales {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+  drawable: (v: number) => boolean;
+  innerHeight: number;
+}
+
+/** The curves' lines (split at non-drawable points) and ±1 std bands. */
+export function drawCurves(g: G, curves: readonly Curve[], S: Scales, faded: boolean): void {
+  const layer = g.append('g').attr('class', faded ? 'ghosts' : 'curves');
+  for (const c of curves) {
+    const ok = (i: number) => S.drawable(c.y[i]) && Number.isFinite(c.x[i]);
+    const idx = Array.from(c.y, (_, i) => i);
+    const { lo, hi } = c;
+    if (lo && hi && !faded) {
+      const band = area<number>()
+        .defined(ok)
+        .x((i) => S.x(c.x[i]))
+        .y0((i) => (S.drawable(lo[i]) ? S.y(lo[i]) : S.innerHeight))
+        .y1((i) => S.y(hi[i]));
+      layer
+        .append('path')
+        .attr('class', 'band')
+        .attr('fill', c.color)
+        .attr('fill-opacity', 0.18)
+        .attr('d', band(idx));
+    }
+    const path = line<number>()
+      .defined(ok)
+      .x((i) => S.x(c.x[i]))
+      .y((i) => S.y(c.y[i]));
+    layer
+      .append('path')
+      .attr('class', 'line')
+      .attr('data-id', c.id)
+      .attr('fill', 'none')
+      .attr('stroke', c.color)
+      .attr('stroke-width', faded ? 1 : 1.75)
+      .attr('stroke-opacity', faded ? 0.35 : null)
+      .attr('stroke-dasharray', c.dash ?? null)
+      .attr('d', path(idx));
+    drawIsolated(layer, c, S, ok, faded);
+  }
+}
+
+/** Dots for drawable points whose neighbours are both gaps (a line cannot show them). */
+function drawIsolated(layer: G, c: Curve, S: Scales, ok: (i: number) => boolean, faded: boolean) {
+  for (let i = 0; i < c.y.length; i++) {
+    if (!ok(i) || (i > 0 && ok(i - 1)) || (i + 1 < c.y.length && ok(i + 1))) continue;
+    layer
+      .append('circle')
+      .attr('class', 'isolated')
+      .attr('cx', S.x(c.x[i]))
+      .attr('cy', S.y(c.y[i]))
+      .attr('r', 2)
+      .attr('fill', c.color)
+      .attr('fill-opacity', faded ? 0.35 : null);
+  }
+}
+
+/** Marker colour and dash per kind: config changes grey dashed, GC / SVRG in their colours. */
+export const MARKER_STYLE = {
+  change: { color: INK.marker, dash: '4 3', legend: 'config change' },
+  gc: { color: ESTIMATOR_COLORS.GC, dash: '1 3', legend: 'GC re-clustering' },
+  svrg: { color: ESTIMATOR_COLORS.SVRG, dash: '1 3', legend: 'SVRG snapshot' },
+} as const;
+
+/** Vertical event lines inside the x domain; config changes get a text label. */
+export function drawMarkers(g: G, markers: readonly Marker[], S: Scales): void {
+  const [x0, x1] = S.x.domain();
+  const layer = g.append('g').attr('class', 'markers');
+  for (const m of markers) {
+    if (!(m.x >= x0 && m.x <= x1)) continue;
+    const st = MARKER_STYLE[m.kind];
+    const mx = S.x(m.x);
+    const e = layer.append('g').attr('class', `marker marker-${m.kind}`);
+    e.append('title').text(m.label);
+    e.append('line')
+      .attr('x1', mx)
+      .attr('x2', mx)
+      .attr('y2', S.innerHeight)
+      .attr('stroke', st.color)
+      .attr('stroke-dasharray', st.dash);
+    if (m.kind === 'change') {
+      e.append('text')
+        .attr('x', mx + 3)
+        .attr('y', 10)
+        .attr('fill', st.color)
+        .text(m.label);
+    }
+  }
+}
+
+/** Dashed horizontal reference lines with their label above the right end. */
+export function drawRefLines(g: G, refs: readonly RefLine[], S: Scales, width: number): void {
+  const layer = g.append('g').attr('class', 'ref-lines');
+  for (const r of refs) {
+    if (!S.drawable(r.y)) continue;
+    const ry = S.y(r.y);
+    layer
+      .append('line')
+      .attr('x2', width)
+      .attr('y1', ry)
+      .attr('y2', ry)
+      .attr('stroke', INK.reference)
+      .attr('stroke-dasharray', '6 4');
+    layer
+      .append('text')
+      .attr('x', width - 4)
+      .attr('y', ry - 4)
+      .attr('text-anchor', 'end')
+      .attr('fill', INK.reference)
+      .text(r.label);
+  }
+}

@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { contourLines, drawHeatmap, plotArea, render } from '../../../src/ui/charts/clusterPlane';
+import type { FillContext, PlaneData } from '../../../src/ui/charts/clusterPlane';
+import { makeSvg, normalizeSvg } from './svgSnapshot';
+
+/** P(class 1) = sigmoid(4 (x + y)) on a res x res grid over [-1, 1]². */
+function grid(res: number, shift = 0): Float32Array {
+  const g = new Float32Array(res * res);
+  for (let r = 0; r < res; r++) {
+    for (let c = 0; c < res; c++) {
+      const x = -1 + (2 * c) / (res - 1);
+      const y = -1 + (2 * r) / (res - 1);
+      g[r * res + c] = 1 / (1 + Math.exp(-4 * (x + y + shift)));
+    }
+  }
+  return g;
+}
+
+const extent: [[number, number], [number, number]] = [
+  [-1, 1],
+  [-1, 1],
+];
+
+const data: PlaneData = {
+  points: {
+    xy: Float32Array.from([-0.6, -0.5, -0.4, -0.7, -0.5, -0.2, 0.5, 0.6, 0.7, 0.3, 0.2, 0.8]),
+    label: Int32Array.from([0, 0, 0, 1, 1, 1]),
+    cluster: Int32Array.from([0, 0, 1, 2, 2, 3]),
+    duplicate: Uint8Array.from([1, 0, 0, 0, 0, 1]),
+  },
+  boundaries: {
+    current: contourLines(grid(8), 8, 8, extent),
+    perCluster: [
+      { cluster: 0, lines: contourLines(grid(8, 0.3), 8, 8, extent) },
+      { cluster: 2, lines: contourLines(grid(8, -0.3), 8, 8, extent) },
+    ],
+  },
+  extent,
+};
+
+describe('clusterPlane', () => {
+  it('renders points, duplicates and boundaries', async () => {
+    const svg = makeSvg();
+    render(svg, data, { width: 300, height: 300 });
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Input plane: 6 points in 4 clusters, 2 duplicated; current decision boundary and 2 per-cluster step boundaries',
+    );
+    await expect(normalizeSvg(svg)).toMatchFileSnapshot('./__snapshots__/clusterPlane.svg');
+  });
+
+  it('accepts separate x / y arrays like interleaved ones', () => {
+    const a = makeSvg();
+    render(a, data);
+    const first = a.outerHTML;
+    const xy = data.points.xy as Float32Array;
+    const x = xy.filter((_, i) => i % 2 === 0);
+    const y = xy.filter((_, i) => i % 2 === 1);
+    const { label, cluster, duplicate } = data.points;
+    render(a, { ...data, points: { x, y, label, cluster, duplicate } });
+    expect(a.outerHTML).toBe(first);
+  });
+
+  it('reports the plot area for the heatmap canvas', () => {
+    const r = plotArea(data, { width: 300, height: 300 });
+    expect(r.left).toBeGreaterThan(0);
+    expect(r.width).toBeLessThan(300);
+  });
+});
+
+describe('contourLines', () => {
+  it('finds the line x + y = 0 as one open polyline inside the extent', () => {
+    const lines = contourLines(grid(21), 21, 21, extent);
+    expect(lines).toHaveLength(1);
+    for (const [x, y] of lines[0]) {
+      expect(Math.abs(x + y)).toBeLessThan(1e-6);
+      expect(Math.abs(x)).toBeLessThanOrEqual(1);
+    }
+    const xs = lines[0].map((p) => p[0]);
+    expect(Math.min(...xs)).toBeCloseTo(-1, 6);
+    expect(Math.max(...xs)).toBeCloseTo(1, 6);
+  });
+
+  it('returns nothing when the level is never crossed or the grid is degenerate', () => {
+    expect(contourLines(new Float32Array(16).fill(0.9), 4, 4, extent)).toEqual([]);
+    expect(contourLines(new Float32Array(1), 1, 1, extent)).toEqual([]);
+  });
+
+  it('closes a boundary that does not touch the border', () => {
+    const g = new Float32Array(49);
+    g[3 * 7 + 3] = 1;
+    const lines = contourLines(g, 7, 7, extent);
+    expect(lines).toHaveLength(1);
+    expect(lines[0][0]).toEqual(lines[0][lines[0].length - 1]);
+  });
+});
+
+describe('drawHeatmap', () => {
+  it('paints one rect per finite sample, white at P = 0.5', () => {
+    const calls: string[] = [];
+    const ctx: FillContext = {
+      fillStyle: '',
+      clearRect: () => calls.push('clear'),
+      fillRect(x, y, w, h) {
+        calls.push(`${String(this.fillStyle)} ${x} ${y} ${w} ${h}`);
+      },
+    };
+    drawHeatmap(ctx, [0, 0.5, NaN, 1], 2, 2, 10, 10);
+    expect(calls).toEqual([
+      'clear',
+      'rgb(207, 227, 243) -5 5 10.5 10.5',
+      'rgb(255, 255, 255) 5 5 10.5 10.5',
+      'rgb(249, 220, 192) 5 -5 10.5 10.5',
+    ]);
+  });
+});
