@@ -116,7 +116,7 @@ export class EngineHost {
     this.status(this.playing ? 'playing' : 'paused');
     try {
       while (this.session && !this.session.stopped && (this.playing || this.budget > 0)) {
-        const s = this.session;
+        const s: Session = this.session;
         const toReport = s.config.every - (s.step % s.config.every);
         const count = this.playing ? toReport : Math.min(this.budget, toReport);
         const before = s.step;

@@ -49,7 +49,7 @@ export async function measureReport(
     stats.push({ ...poolSummary(p), estimators: sampled });
   }
   const extras = [
-    accuracy(ctx.net.loss, p.output, ctx.pool.y),
+    tf.tidy(() => accuracy(ctx.net.loss, p.output, ctx.pool.y)),
     tf.tidy(() => accuracy(ctx.net.loss, forward(ctx.net.layers, ctx.test.x), ctx.test.y)),
   ];
   const [[main, samp], [acc, testAcc]] = await readMany(stats, extras);

@@ -50,7 +50,13 @@ function baseData(config: Config, rng: ReturnType<typeof streams>, mnist?: Datas
   if (config.data === 'teacher') {
     const { data, teacher } = teacherProblem(config.n, config.dim, config.th, rng.data);
     const x = gaussianInputs(GENERATED_TEST, config.dim, rng.test);
-    const test = { ...data, x, y: teacherLabels(teacher, x), n: GENERATED_TEST, name: 'teacher-test' };
+    const test = {
+      ...data,
+      x,
+      y: teacherLabels(teacher, x),
+      n: GENERATED_TEST,
+      name: 'teacher-test',
+    };
     return { train: data, test };
   }
   if (!isToy2dName(config.data)) throw new Error(`unknown dataset ${config.data}`);
@@ -67,7 +73,12 @@ export function buildProblem(config: Config, mnist?: Dataset): Problem {
   const { train: base, test } = baseData(config, rng, mnist);
   const dup = withDuplicates(base, config.dup, config.dupPts, rng.dup);
   const noiseSeed = Math.floor(rng.noise.next() * 2 ** 31);
-  const { y, flipped } = flipLabels(dup.data.y, dup.data.numClasses, config.noise, new Rng(noiseSeed));
+  const { y, flipped } = flipLabels(
+    dup.data.y,
+    dup.data.numClasses,
+    config.noise,
+    new Rng(noiseSeed),
+  );
   return {
     clean: dup.data,
     train: { ...dup.data, y },

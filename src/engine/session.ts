@@ -1,4 +1,4 @@
-import type { Config } from '../core/config/schema';
+import { clustersK, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { initNetwork, type Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
@@ -23,7 +23,12 @@ export interface SessionOutput {
 type Streams = ReturnType<typeof streams>;
 
 /** Estimator ids of the config's `est` set, in canonical order. */
-const ESTIMATOR_OF: Record<string, EstimatorId> = { sgb: 'SG-B', sg2b: 'SG-2B', gc: 'GC', svrg: 'SVRG' };
+const ESTIMATOR_OF: Record<string, EstimatorId> = {
+  sgb: 'SG-B',
+  sg2b: 'SG-2B',
+  gc: 'GC',
+  svrg: 'SVRG',
+};
 
 /**
  * One SGD trajectory with its measurements (DESIGN §2, §2.3). The same code runs in Node
@@ -53,7 +58,13 @@ export class Session {
     this.data = new DeviceData(this.problem);
     const { dim, numClasses } = this.problem.train;
     this.net = initNetwork(
-      { kind: config.model, inputDim: dim, hidden: config.hidden, outputs: numClasses, loss: 'softmax-cross-entropy' },
+      {
+        kind: config.model,
+        inputDim: dim,
+        hidden: config.hidden,
+        outputs: numClasses,
+        loss: 'softmax-cross-entropy',
+      },
       this.rng.init,
     );
     this.sgd = new Sgd(this.net, { lr: config.lr, momentum: config.mom, weightDecay: config.wd });
@@ -74,7 +85,7 @@ export class Session {
   }
 
   get estimators(): EstimatorId[] {
-    return this.config.est.map((e: string) => ESTIMATOR_OF[e]).filter(Boolean);
+    return this.config.est.map((e) => ESTIMATOR_OF[e]);
   }
 
   /** Runs up to `count` training steps, measuring on schedule; stops early on divergence/done. */
@@ -90,7 +101,8 @@ export class Session {
     const c = this.config;
     const wants = new Set(this.estimators);
     const gcDue = wants.has('GC') && (this.gcStale || this.step - this.clusters!.step >= c.gcEvery);
-    const svrgDue = wants.has('SVRG') && (this.svrgStale || this.step - this.snapshot!.step >= c.svrgEvery);
+    const svrgDue =
+      wants.has('SVRG') && (this.svrgStale || this.step - this.snapshot!.step >= c.svrgEvery);
     const measureDue = this.step % c.every === 0;
     if (svrgDue) this.refreshSnapshot(out);
     if (gcDue || measureDue) {
@@ -120,15 +132,23 @@ export class Session {
       disposePerExample(this.snapshot.p);
     }
     const net = this.net.clone();
-    this.snapshot = { net, p: perExample(net, this.data.pool.x, this.data.pool.y), step: this.step };
+    this.snapshot = {
+      net,
+      p: perExample(net, this.data.pool.x, this.data.pool.y),
+      step: this.step,
+    };
     this.svrgStale = false;
     out.events.push({ kind: 'svrg', step: this.step });
   }
 
   private async refreshClusters(p: PerExample, out: SessionOutput): Promise<void> {
-    const K = Math.min(this.config.k ?? this.config.bs, this.problem.pool.length);
+    const K = Math.min(clustersK(this.config), this.problem.pool.length);
     const init = this.clusters?.K === K ? this.clusters.assignment : undefined;
-    const r = await gradientClustering(p.factors, K, { iterations: this.config.gcIters, rng: this.rng.gc, init });
+    const r = await gradientClustering(p.factors, K, {
+      iterations: this.config.gcIters,
+      rng: this.rng.gc,
+      init,
+    });
     this.clusters = { assignment: r.assignment, K: r.K, sizes: r.sizes, step: this.step };
     this.gcStale = false;
     out.events.push({ kind: 'gc', step: this.step, objective: r.objective });
@@ -138,7 +158,16 @@ export class Session {
   private async view(p: PerExample): Promise<ClusterView> {
     const c = this.clusters!;
     const plane = this.problem.train.dim === 2 ? poolPlane(this.problem) : undefined;
-    return buildClusterView({ step: this.step, net: this.net, p, assignment: c.assignment, sizes: c.sizes, lr: this.config.lr, rng: this.rng.gc, plane });
+    return buildClusterView({
+      step: this.step,
+      net: this.net,
+      p,
+      assignment: c.assignment,
+      sizes: c.sizes,
+      lr: this.config.lr,
+      rng: this.rng.gc,
+      plane,
+    });
   }
 
   private async measure(p: PerExample, out: SessionOutput): Promise<void> {
@@ -149,7 +178,7 @@ export class Session {
         pool: this.data.pool,
         test: this.data.test,
         batch: Math.min(c.bs, this.problem.pool.length),
-        replacement: c.repl === 1 || c.repl === true,
+        replacement: c.repl,
         estimators: this.estimators,
         clusters: this.clusters ?? undefined,
         snapshot: this.snapshot?.p.factors,
@@ -165,7 +194,11 @@ export class Session {
       return;
     }
     this.stopped = 'diverged';
-    out.events.push({ kind: 'diverged', step: this.step, what: 'the loss or a gradient statistic became NaN or infinite' });
+    out.events.push({
+      kind: 'diverged',
+      step: this.step,
+      what: 'the loss or a gradient statistic became NaN or infinite',
+    });
   }
 
   /**
@@ -183,7 +216,13 @@ export class Session {
         continue;
       }
       this.config = { ...this.config, [name]: value };
-      this.pending.push({ kind: 'change', step: this.step, field: name, from: show(before), to: show(value) });
+      this.pending.push({
+        kind: 'change',
+        step: this.step,
+        field: name,
+        from: show(before),
+        to: show(value),
+      });
       this.applyHot(name);
     }
     return needReset;

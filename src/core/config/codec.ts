@@ -1,0 +1,127 @@
+/**
+ * The pure URL codec (house rule 9): parse(query) -> {config, problems}, serialize(config).
+ * Parsing is total: bad values are clamped or replaced by the default and reported; unknown
+ * keys are reported; nothing throws. Only the app shell touches `location`.
+ */
+import { PRESETS } from './presets';
+import {
+  DEFAULT_N,
+  FIELDS,
+  MNIST_TRAIN_MAX,
+  copy,
+  defaultConfig,
+  fieldOf,
+  type Config,
+} from './schema';
+import { formatValue, parseValue, shown } from './values';
+
+export interface Problem {
+  key: string;
+  value: string;
+  message: string;
+}
+
+/** Splits a query string into decoded [key, value] pairs; malformed escapes are reported. */
+function pairs(query: string, problems: Problem[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const part of query.replace(/^[?#]/, '').split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const [k, v] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    try {
+      out.push([
+        decodeURIComponent(k.replace(/\+/g, ' ')),
+        decodeURIComponent(v.replace(/\+/g, ' ')),
+      ]);
+    } catch {
+      problems.push({
+        key: shown(k),
+        value: shown(v),
+        message: `${shown(part)} is not valid URL encoding; ignored`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Base configuration: the defaults, or a preset's when `preset=` names one. */
+function base(values: Map<string, string>, problems: Problem[]): Config {
+  const name = values.get('preset');
+  const config = defaultConfig();
+  if (name === undefined) return config;
+  const preset = PRESETS.find((p) => p.name === name);
+  if (!preset) {
+    const names = PRESETS.map((p) => p.name).join(', ');
+    problems.push({
+      key: 'preset',
+      value: shown(name),
+      message: `preset=${shown(name)} is not a preset (${names}); using the defaults`,
+    });
+    return config;
+  }
+  return {
+    ...config,
+    n: DEFAULT_N[preset.config.data ?? config.data],
+    ...copy(preset.config),
+  };
+}
+
+/** Cross-field limits that no single field's range can express. */
+function crossChecks(c: Config, problems: Problem[]): void {
+  if (c.data === 'mnist' && c.n > MNIST_TRAIN_MAX) {
+    problems.push({
+      key: 'n',
+      value: String(c.n),
+      message: `n=${c.n}: only ${MNIST_TRAIN_MAX} MNIST digits are available for training; using ${MNIST_TRAIN_MAX}`,
+    });
+    c.n = MNIST_TRAIN_MAX;
+  }
+}
+
+export function parse(query: string): { config: Config; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const values = new Map<string, string>();
+  for (const [k, v] of pairs(String(query ?? ''), problems)) {
+    if (values.has(k))
+      problems.push({
+        key: shown(k),
+        value: shown(v),
+        message: `${shown(k)} appears more than once; using the last value`,
+      });
+    values.set(k, v);
+  }
+  const config = base(values, problems);
+  const nGiven = values.has('n');
+  for (const [k, raw] of values) {
+    if (k === 'preset') continue;
+    const f = fieldOf(k);
+    if (!f) {
+      problems.push({
+        key: shown(k),
+        value: shown(raw),
+        message: `unknown setting ${shown(k)}; ignored`,
+      });
+      continue;
+    }
+    const r = parseValue(f, raw, config[f.key]);
+    (config as unknown as Record<string, unknown>)[f.key] = r.value;
+    if (r.problem) problems.push({ key: f.key, value: shown(raw), message: r.problem });
+  }
+  if (!nGiven && !values.has('preset')) config.n = DEFAULT_N[config.data];
+  crossChecks(config, problems);
+  return { config, problems };
+}
+
+/** The shortest query (no leading `?`) that parses back to `config`: only non-defaults. */
+export function serialize(config: Config): string {
+  const defaults = defaultConfig();
+  const parts: string[] = [];
+  for (const f of FIELDS) {
+    const value = config[f.key];
+    const def = f.key === 'n' ? DEFAULT_N[config.data] : defaults[f.key];
+    if (JSON.stringify(value) === JSON.stringify(def)) continue;
+    if (f.kind === 'optionalInt' && value === null) continue;
+    parts.push(`${f.key}=${encodeURIComponent(formatValue(f, value))}`);
+  }
+  return parts.join('&');
+}

@@ -1,0 +1,162 @@
+/**
+ * The one configuration schema (DESIGN §4). Every run is fully described by a Config; its
+ * query-string form (codec.ts) is the public, shareable interface, so the keys are stable.
+ * One declarative table, FIELDS, drives parsing, serialising, clamping, defaults and the UI.
+ */
+
+export const DATASETS = ['blobs', 'xor', 'circles', 'spiral', 'teacher', 'mnist'] as const;
+export const MODELS = ['linear', 'mlp', 'rf'] as const;
+export const STATS_MODES = ['exact', 'sampled', 'both'] as const;
+export const ESTIMATOR_KEYS = ['sgb', 'sg2b', 'gc', 'svrg'] as const;
+export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+/** Controls a lecturer may hide (`hide=`), by their URL key. */
+// prettier-ignore
+export const HIDEABLE = [
+  'data', 'n', 'dim', 'th', 'model', 'hidden', 'bs', 'lr', 'mom', 'wd', 'noise', 'dup', 'dupPts',
+  'k', 'gcEvery', 'gcIters', 'svrgEvery', 'every', 'stats', 'estim', 'pool', 'est', 'repl',
+  'seed', 'backend', 'presets', 'share',
+] as const;
+
+/** MNIST digits available for training (10,000 shipped, 2,000 held out for testing). */
+export const MNIST_TRAIN_MAX = 8000;
+
+export interface Config {
+  data: (typeof DATASETS)[number];
+  n: number;
+  dim: number;
+  th: number;
+  model: (typeof MODELS)[number];
+  hidden: number[];
+  bs: number;
+  lr: number;
+  mom: number;
+  wd: number;
+  noise: number;
+  dup: number;
+  dupPts: number;
+  /** GC clusters K; null means "the same as the batch size". */
+  k: number | null;
+  gcEvery: number;
+  gcIters: number;
+  svrgEvery: number;
+  every: number;
+  stats: (typeof STATS_MODES)[number];
+  estim: number;
+  pool: number;
+  est: (typeof ESTIMATOR_KEYS)[number][];
+  /** Sample mini-batches with replacement (URL 1) or without (URL 0). */
+  repl: boolean;
+  seed: number;
+  steps: number;
+  backend: (typeof BACKENDS)[number];
+  autoplay: boolean;
+  lecture: boolean;
+  embed: boolean;
+  hide: (typeof HIDEABLE)[number][];
+}
+
+export type Group = 'data' | 'model' | 'optimiser' | 'estimators' | 'measurement' | 'run' | 'view';
+
+type Kind =
+  | { kind: 'enum'; choices: readonly string[] }
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'float'; min: number; max: number; log?: boolean }
+  | { kind: 'intList'; min: number; max: number; maxLength: number }
+  | { kind: 'set'; choices: readonly string[] }
+  | { kind: 'bool' }
+  | { kind: 'optionalInt'; min: number; max: number };
+
+export type Field = Kind & {
+  key: keyof Config;
+  label: string;
+  tooltip: string;
+  group: Group;
+  /** Changes mid-run without a reset (recorded as an event); otherwise the run restarts. */
+  hot: boolean;
+};
+
+const BIG = 1_000_000;
+
+/** Every field, in URL and UI order. Defaults live in DEFAULTS below. */
+// prettier-ignore
+export const FIELDS: readonly Field[] = [
+  { key: 'data', kind: 'enum', choices: DATASETS, group: 'data', hot: false, label: 'Dataset', tooltip: 'The training data: 2-D toy sets, the random-features teacher (§4.2), or real MNIST digits.' },
+  { key: 'n', kind: 'int', min: 8, max: 60000, group: 'data', hot: false, label: 'Training-set size', tooltip: 'Number of training examples N.' },
+  { key: 'dim', kind: 'int', min: 2, max: 2000, group: 'data', hot: false, label: 'Input dimension', tooltip: 'Teacher problem: dimension of the Gaussian inputs.' },
+  { key: 'th', kind: 'int', min: 1, max: 10000, group: 'data', hot: false, label: 'Teacher hidden units', tooltip: 'Teacher problem: number of random ReLU features of the teacher.' },
+  { key: 'noise', kind: 'float', min: 0, max: 1, group: 'data', hot: true, label: 'Label noise', tooltip: 'Fraction of training labels flipped to a different, random class.' },
+  { key: 'dup', kind: 'float', min: 0, max: 0.95, group: 'data', hot: false, label: 'Duplicated fraction', tooltip: 'Fraction of the training set made of copies of a few points (§4.3).' },
+  { key: 'dupPts', kind: 'int', min: 1, max: 1000, group: 'data', hot: false, label: 'Duplicated points', tooltip: 'How many distinct points the duplicates are copies of.' },
+  { key: 'model', kind: 'enum', choices: MODELS, group: 'model', hot: false, label: 'Model', tooltip: 'Linear classifier, ReLU MLP, or random features (fixed first layer).' },
+  { key: 'hidden', kind: 'intList', min: 1, max: 4096, maxLength: 6, group: 'model', hot: false, label: 'Hidden widths', tooltip: 'MLP: widths of the hidden layers, e.g. 64,64. RF: the number of random features.' },
+  { key: 'bs', kind: 'int', min: 1, max: 4096, group: 'optimiser', hot: true, label: 'Batch size B', tooltip: 'Examples per SGD step; SG-B averages B gradients, SG-2B averages 2B.' },
+  { key: 'lr', kind: 'float', min: 1e-5, max: 10, log: true, group: 'optimiser', hot: true, label: 'Learning rate', tooltip: 'SGD step size.' },
+  { key: 'mom', kind: 'float', min: 0, max: 0.999, group: 'optimiser', hot: true, label: 'Momentum', tooltip: 'Heavy-ball momentum of SGD.' },
+  { key: 'wd', kind: 'float', min: 0, max: 0.1, group: 'optimiser', hot: true, label: 'Weight decay', tooltip: 'L2 penalty added to the gradient.' },
+  { key: 'est', kind: 'set', choices: ESTIMATOR_KEYS, group: 'estimators', hot: true, label: 'Estimators shown', tooltip: 'Which gradient estimators to measure and plot.' },
+  { key: 'k', kind: 'optionalInt', min: 2, max: 4096, group: 'estimators', hot: true, label: 'GC clusters K', tooltip: 'Number of Gradient Clustering clusters (default: the batch size).' },
+  { key: 'gcEvery', kind: 'int', min: 1, max: BIG, group: 'estimators', hot: true, label: 'Re-cluster every', tooltip: 'Steps between Gradient Clustering updates.' },
+  { key: 'gcIters', kind: 'int', min: 1, max: 50, group: 'estimators', hot: true, label: 'GC iterations', tooltip: 'Assignment/update iterations per re-clustering.' },
+  { key: 'svrgEvery', kind: 'int', min: 1, max: BIG, group: 'estimators', hot: true, label: 'SVRG snapshot every', tooltip: 'Steps between SVRG snapshots of the parameters.' },
+  { key: 'every', kind: 'int', min: 1, max: BIG, group: 'measurement', hot: true, label: 'Measure every', tooltip: 'Steps between measurements of the gradient statistics.' },
+  { key: 'stats', kind: 'enum', choices: STATS_MODES, group: 'measurement', hot: true, label: 'Statistics', tooltip: 'Exact closed forms, the paper\'s sampled protocol, or both.' },
+  { key: 'estim', kind: 'int', min: 2, max: 1000, group: 'measurement', hot: true, label: 'Estimates per measurement T', tooltip: 'Sampled protocol: mini-batch estimates drawn per measurement (paper: 50).' },
+  { key: 'pool', kind: 'int', min: 16, max: 60000, group: 'measurement', hot: false, label: 'Measurement pool', tooltip: 'Examples over which the statistics are measured (a fixed subset when N is larger).' },
+  { key: 'repl', kind: 'bool', group: 'measurement', hot: false, label: 'With replacement', tooltip: 'Estimators draw mini-batches with replacement (otherwise without).' },
+  { key: 'seed', kind: 'int', min: 0, max: 2 ** 31 - 1, group: 'run', hot: false, label: 'Seed', tooltip: 'Same seed and settings give the same run.' },
+  { key: 'steps', kind: 'int', min: 0, max: 10_000_000, group: 'run', hot: true, label: 'Stop after steps', tooltip: 'Pause automatically after this many steps (0: run until paused).' },
+  { key: 'backend', kind: 'enum', choices: BACKENDS, group: 'run', hot: false, label: 'Backend', tooltip: 'Where training runs: auto tries WebGPU, WebGL, WASM, then CPU.' },
+  { key: 'autoplay', kind: 'bool', group: 'view', hot: true, label: 'Autoplay', tooltip: 'Start training as soon as the page loads.' },
+  { key: 'lecture', kind: 'bool', group: 'view', hot: true, label: 'Lecture mode', tooltip: 'Projector layout: bigger fonts, thicker lines.' },
+  { key: 'embed', kind: 'bool', group: 'view', hot: true, label: 'Embed', tooltip: 'Show only the charts and play/reset.' },
+  { key: 'hide', kind: 'set', choices: HIDEABLE, group: 'view', hot: true, label: 'Hidden controls', tooltip: 'Controls hidden from the panel.' },
+];
+
+/** Default training-set size per dataset. */
+export const DEFAULT_N: Record<Config['data'], number> = {
+  blobs: 200,
+  xor: 256,
+  circles: 256,
+  spiral: 400,
+  teacher: 500,
+  mnist: MNIST_TRAIN_MAX,
+};
+
+// prettier-ignore
+const DEFAULTS: Config = {
+  data: 'blobs', n: DEFAULT_N.blobs, dim: 10, th: 20, model: 'mlp', hidden: [16, 16], bs: 32,
+  lr: 0.05, mom: 0, wd: 0, noise: 0, dup: 0, dupPts: 5, k: null, gcEvery: 100, gcIters: 3,
+  svrgEvery: 100, every: 10, stats: 'exact', estim: 50, pool: 2048,
+  est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0, backend: 'auto',
+  autoplay: false, lecture: false, embed: false, hide: [],
+};
+
+export function defaultConfig(): Config {
+  return copy(DEFAULTS);
+}
+
+/** The default of one field; n's depends on the dataset. */
+export function defaultOf(
+  key: keyof Config,
+  data: Config['data'] = DEFAULTS.data,
+): Config[keyof Config] {
+  return key === 'n' ? DEFAULT_N[data] : copy(DEFAULTS[key]);
+}
+
+export function fieldOf(key: string): Field | undefined {
+  return FIELDS.find((f) => f.key === key);
+}
+
+export function isHot(key: string): boolean {
+  return fieldOf(key)?.hot ?? false;
+}
+
+/** GC clusters actually used: K, or B when K follows the batch size. */
+export function clustersK(config: Config): number {
+  return config.k ?? config.bs;
+}
+
+/** Deep copy of plain JSON data (configs hold only numbers, strings, booleans, arrays, null). */
+export function copy<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

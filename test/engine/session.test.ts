@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from '../../src/core/config/codec';
+import type { Config } from '../../src/core/config/schema';
+import { Session, type SessionOutput } from '../../src/engine/session';
+import { useCpu } from '../helpers/coreHarness';
+
+beforeAll(useCpu);
+
+function config(query: string): Config {
+  const { config, problems } = parse(query);
+  expect(problems).toEqual([]);
+  return config;
+}
+
+async function run(c: Config, steps: number): Promise<SessionOutput & { session: Session }> {
+  const session = new Session(c);
+  const out = await session.advance(steps);
+  return { ...out, session };
+}
+
+describe('Session', () => {
+  it('is deterministic: same seed, same first reports', async () => {
+    const c = config('data=xor&n=64&bs=8&every=5&pool=64&hidden=8&k=4&gcEvery=10&svrgEvery=10');
+    const a = await run(c, 20);
+    const b = await run(c, 20);
+    a.session.dispose();
+    b.session.dispose();
+    expect(a.reports.length).toBe(4);
+    expect(a.reports).toEqual(b.reports);
+    const other = await run({ ...c, seed: 2 }, 20);
+    other.session.dispose();
+    expect(other.reports[0].loss).not.toBe(a.reports[0].loss);
+  });
+
+  it('reports every estimator with finite values and GC views', async () => {
+    const out = await run(config('data=blobs&n=64&model=linear&bs=8&k=4&every=5'), 10);
+    out.session.dispose();
+    const r = out.reports.at(-1)!;
+    for (const id of ['SG-B', 'SG-2B', 'GC', 'SVRG'] as const) {
+      expect(Number.isFinite(r.estimators[id]!.variance)).toBe(true);
+      expect(r.estimators[id]!.normalizedVariance).toBeGreaterThanOrEqual(0);
+      expect(r.estimators[id]!.normalizedVariance).toBeLessThanOrEqual(1);
+    }
+    expect(out.views.length).toBeGreaterThan(0);
+    expect(out.views[0].boundaries!.perCluster.length).toBe(4);
+  });
+
+  it('hot changes keep the weights and are recorded; structural ones ask for a reset', async () => {
+    const c = config('data=circles&n=64&bs=8&every=5&hidden=8');
+    const s = new Session(c);
+    await s.advance(10);
+    const needReset = s.set({ lr: 0.2, bs: 16, noise: 0.1 });
+    expect(needReset).toEqual([]);
+    const out = await s.advance(5);
+    expect(
+      out.events.filter((e) => e.kind === 'change').map((e) => e.kind === 'change' && e.field),
+    ).toEqual(['lr', 'bs', 'noise']);
+    expect(out.reports[0].step).toBe(10);
+    expect(out.reports[0].lr).toBe(0.2);
+    expect(s.set({ data: 'xor' })).toEqual(['data']);
+    s.dispose();
+  });
+
+  it('stops with a diverged event at a huge learning rate and sends no NaN', async () => {
+    const s = new Session(
+      config('data=spiral&n=64&bs=16&lr=10&hidden=32,32,32,32,32,32&every=1&mom=0.99'),
+    );
+    const out = await s.advance(300);
+    s.dispose();
+    const diverged = out.events.find((e) => e.kind === 'diverged');
+    expect(diverged).toBeDefined();
+    expect(s.stopped).toBe('diverged');
+    for (const r of out.reports) expect(Number.isFinite(r.loss)).toBe(true);
+  });
+
+  it('keeps numTensors flat over many steps', async () => {
+    const s = new Session(
+      config('data=xor&n=64&bs=8&every=10&hidden=8&k=4&gcEvery=50&svrgEvery=50&stats=both&estim=5'),
+    );
+    await s.advance(60);
+    const before = tf.memory().numTensors;
+    await s.advance(2000);
+    expect(tf.memory().numTensors).toBe(before);
+    s.dispose();
+  });
+});
