@@ -1,7 +1,18 @@
 import type { Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
 import { Session } from './session';
-import type { BackendInfo, Command, EngineMessage, Status } from './protocol';
+import type {
+  BackendInfo,
+  ClusterView,
+  Command,
+  EngineEvent,
+  EngineMessage,
+  Report,
+  Status,
+} from './protocol';
+
+/** Minimum time between posts of new results while training. */
+const FLUSH_MS = 100;
 
 /** Everything the host needs from its surroundings (worker or test harness). */
 export interface HostEnv {
@@ -29,6 +40,12 @@ export class EngineHost {
   private rate = { steps: 0, since: 0, value: 0 };
 
   private queue: Promise<void> = Promise.resolve();
+  private outbox: { reports: Report[]; events: EngineEvent[]; view: ClusterView | null } = {
+    reports: [],
+    events: [],
+    view: null,
+  };
+  private lastFlush = 0;
   private inflight: Promise<unknown> | null = null;
 
   constructor(private readonly env: HostEnv) {}
@@ -130,6 +147,7 @@ export class EngineHost {
       }
     } finally {
       this.loopRunning = false;
+      this.flush();
     }
     const s = this.session;
     if (s?.stopped === 'diverged') this.status('diverged');
@@ -139,11 +157,25 @@ export class EngineHost {
     }
   }
 
+  /**
+   * Queues a chunk's output and posts it at most every FLUSH_MS (and whenever the loop
+   * stops), so small fast runs send a few messages per second, not thousands.
+   */
   private emit(out: Awaited<ReturnType<Session['advance']>>, steps: number): void {
-    for (const view of out.views) this.env.post({ type: 'clusters', view });
-    if (out.reports.length) this.env.post({ type: 'reports', reports: out.reports });
-    if (out.events.length) this.env.post({ type: 'events', events: out.events });
+    this.outbox.reports.push(...out.reports);
+    this.outbox.events.push(...out.events);
+    if (out.views.length) this.outbox.view = out.views[out.views.length - 1];
     this.rate.steps += steps;
+    if (this.env.now() - this.lastFlush >= FLUSH_MS || this.session?.stopped) this.flush();
+  }
+
+  private flush(): void {
+    const { view, reports, events } = this.outbox;
+    this.outbox = { reports: [], events: [], view: null };
+    this.lastFlush = this.env.now();
+    if (view) this.env.post({ type: 'clusters', view });
+    if (reports.length) this.env.post({ type: 'reports', reports });
+    if (events.length) this.env.post({ type: 'events', events });
     const elapsed = (this.env.now() - this.rate.since) / 1000;
     if (elapsed > 0.5) {
       this.rate = { steps: 0, since: this.env.now(), value: this.rate.steps / elapsed };

@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-function App() {
-  return <h1>Gradient Variance Playground</h1>;
-}
+import { App } from './App';
+import './styles.css';
 
 void import('./debug/backendProbe').then((m) => m.exposeProbe(window)); // e2e/debug hook
 

@@ -1,7 +1,13 @@
 import type { Problem } from '../../core/config/codec';
 
 /** Dismissible list of what the URL got wrong and what was used instead. */
-export function ProblemsNotice({ problems, onDismiss }: { problems: readonly Problem[]; onDismiss: () => void }) {
+export function ProblemsNotice({
+  problems,
+  onDismiss,
+}: {
+  problems: readonly Problem[];
+  onDismiss: () => void;
+}) {
   if (problems.length === 0) return null;
   return (
     <div className="notice" role="alert" data-testid="url-problems">

@@ -22,11 +22,21 @@ export function Transport(p: Props) {
           ❚❚ Pause
         </button>
       ) : (
-        <button type="button" onClick={p.onPlay} disabled={blocked || p.status === 'diverged'} data-testid="play">
+        <button
+          type="button"
+          onClick={p.onPlay}
+          disabled={blocked || p.status === 'diverged'}
+          data-testid="play"
+        >
           ▶ Play
         </button>
       )}
-      <button type="button" onClick={() => p.onStep(1)} disabled={blocked || playing} data-testid="step">
+      <button
+        type="button"
+        onClick={() => p.onStep(1)}
+        disabled={blocked || playing}
+        data-testid="step"
+      >
         Step
       </button>
       <button type="button" onClick={p.onReset} data-testid="reset">

@@ -55,10 +55,15 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
   }
 }
 
-/** A tiny external store for useSyncExternalStore. */
+/**
+ * A tiny external store for useSyncExternalStore. Messages are reduced as they arrive, but
+ * listeners are notified at most once per animation frame, so a fast run cannot flood the
+ * main thread with renders.
+ */
 export class RunStore {
   private state: RunState = EMPTY_RUN;
   private readonly listeners = new Set<() => void>();
+  private scheduled = false;
 
   get = (): RunState => this.state;
 
@@ -69,7 +74,14 @@ export class RunStore {
 
   dispatch(msg: EngineMessage): void {
     this.state = reduceRun(this.state, msg);
-    for (const fn of this.listeners) fn();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const notify = () => {
+      this.scheduled = false;
+      for (const fn of this.listeners) fn();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(notify);
+    else queueMicrotask(notify);
   }
 
   fail(message: string): void {

@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+
+interface Gvp {
+  backend: string | null;
+  status: string;
+  step: number;
+  config: Record<string, unknown>;
+  reports(): { step: number; loss: number; estimators: Record<string, { variance: number }> }[];
+  events(): { kind: string }[];
+  clusters(): { K: number; sizes: number[] } | null;
+}
+
+async function gvp<T>(page: Page, fn: (g: Gvp) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.gvp)`) as Promise<T>;
+}
+
+async function waitForReports(page: Page, count: number, timeout = 45_000) {
+  await expect
+    .poll(() => gvp(page, (g) => g.reports().length), { timeout, intervals: [250] })
+    .toBeGreaterThanOrEqual(count);
+}
+
+const SMALL = 'data=xor&n=64&hidden=8&bs=8&every=2&k=4&gcEvery=10&svrgEvery=10&pool=64';
+
+test('trains on WebGPU and streams finite reports to the charts', async ({ page }) => {
+  await page.goto(`/?${SMALL}&autoplay=1`);
+  await waitForReports(page, 3);
+  expect(await gvp(page, (g) => g.backend)).toBe('webgpu');
+  await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
+  const reports = await gvp(page, (g) => g.reports());
+  for (const r of reports) {
+    expect(Number.isFinite(r.loss)).toBe(true);
+    for (const id of ['SG-B', 'SG-2B', 'GC']) expect(r.estimators[id].variance).toBeGreaterThan(0);
+    // SVRG is exactly 0 at a snapshot step (θ = θ~), positive in between.
+    expect(r.estimators.SVRG.variance).toBeGreaterThanOrEqual(0);
+  }
+  await expect(page.getByTestId('chart-variance').locator('path').first()).toBeVisible();
+  await expect.poll(() => gvp(page, (g) => g.clusters()?.K)).toBe(4);
+});
+
+test('forcing backend=cpu works', async ({ page }) => {
+  await page.goto(`/?${SMALL}&backend=cpu&autoplay=1`);
+  await waitForReports(page, 3);
+  expect(await gvp(page, (g) => g.backend)).toBe('cpu');
+});
+
+test('a hostile URL shows notices and still runs', async ({ page }) => {
+  await page.goto(`/?bs=-5&lr=abc&data=<script>&n=64&hidden=8&every=2&backend=cpu&autoplay=1`);
+  const notice = page.getByTestId('url-problems');
+  await expect(notice).toContainText('bs=-5');
+  await expect(notice).toContainText('lr=abc');
+  await expect(notice).toContainText('data=<script>');
+  await waitForReports(page, 2);
+  await notice.getByRole('button', { name: /dismiss/i }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('a control changes the run and the URL; the URL reproduces the setup', async ({ page }) => {
+  await page.goto(`/?${SMALL}&backend=cpu`);
+  await expect.poll(() => gvp(page, (g) => g.status)).toBe('paused');
+  const lr = page.locator('#f-lr');
+  await lr.fill('0.2');
+  await lr.press('Enter');
+  await expect(page).toHaveURL(/lr=0\.2/);
+  await page.getByTestId('step').click();
+  await expect.poll(() => gvp(page, (g) => g.events().some((e) => e.kind === 'change'))).toBe(true);
+  const url = page.url();
+  const copy = await page.context().newPage();
+  await copy.goto(url);
+  await expect.poll(() => gvp(copy, (g) => g.config.lr)).toBe(0.2);
+  expect(await gvp(copy, (g) => g.config)).toEqual(await gvp(page, (g) => g.config));
+});

@@ -1,0 +1,49 @@
+import type { EngineEvent, ProblemInfo } from '../../engine/protocol';
+
+function describe(e: EngineEvent): string | null {
+  switch (e.kind) {
+    case 'change':
+      return `step ${e.step}: ${e.field} ${e.from} → ${e.to}`;
+    case 'reset':
+      return `new run: ${e.reason}`;
+    case 'diverged':
+      return `step ${e.step}: the run diverged — ${e.what}`;
+    case 'backend':
+      return `step ${e.step}: switched from ${e.from} to ${e.to} (${e.reason})`;
+    case 'done':
+      return `step ${e.step}: reached the step limit`;
+    case 'gc':
+    case 'svrg':
+      return null;
+  }
+}
+
+/** The problem's size and the notable events of the run (changes, resets, divergence). */
+export function EventLog({
+  events,
+  problem,
+}: {
+  events: readonly EngineEvent[];
+  problem: ProblemInfo | null;
+}) {
+  const lines = events
+    .map(describe)
+    .filter((l): l is string => l !== null)
+    .slice(-8);
+  return (
+    <div className="event-log" aria-live="polite">
+      {problem ? (
+        <p>
+          {problem.dataset}: {problem.trainSize} training examples ({problem.classes} classes, input
+          dimension {problem.inputDim}), {problem.testSize} test; statistics over a pool of{' '}
+          {problem.poolSize}; d = {problem.parameters} trainable parameters.
+        </p>
+      ) : null}
+      <ul>
+        {lines.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { PRESETS } from '../../core/config/presets';
+
+const PAPER = 'https://arxiv.org/abs/2007.04532';
+
+/** The paper's figures in miniature, each with its claim and what to look for. */
+export function PresetMenu({
+  current,
+  onPick,
+}: {
+  current: string | null;
+  onPick: (name: string) => void;
+}) {
+  const preset = PRESETS.find((p) => p.name === current);
+  return (
+    <div className="presets">
+      <label htmlFor="preset-select">Paper figure</label>
+      <select
+        id="preset-select"
+        value={current ?? ''}
+        onChange={(e) => e.target.value && onPick(e.target.value)}
+      >
+        <option value="">— choose a preset —</option>
+        {PRESETS.map((p) => (
+          <option key={p.name} value={p.name}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+      {preset ? (
+        <p className="caption" data-testid="preset-caption">
+          <b>{preset.claim}</b> Look for: {preset.lookFor}{' '}
+          <a href={PAPER} target="_blank" rel="noreferrer">
+            (Faghri et al. 2020, {preset.paperSection})
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

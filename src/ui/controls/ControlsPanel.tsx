@@ -1,0 +1,70 @@
+import type { Config, Field, Group } from '../../core/config/schema';
+import { FIELDS } from '../../core/config/schema';
+import { FieldControl } from './FieldControl';
+
+const GROUPS: { group: Group; title: string }[] = [
+  { group: 'data', title: 'Data' },
+  { group: 'model', title: 'Model' },
+  { group: 'optimiser', title: 'SGD' },
+  { group: 'estimators', title: 'Estimators' },
+  { group: 'measurement', title: 'Measurement' },
+  { group: 'run', title: 'Run' },
+];
+
+/** Fields that only matter for some settings are hidden otherwise. */
+function relevant(f: Field, c: Config): boolean {
+  switch (f.key) {
+    case 'dim':
+    case 'th':
+      return c.data === 'teacher';
+    case 'hidden':
+      return c.model !== 'linear';
+    case 'estim':
+      return c.stats !== 'exact';
+    case 'dupPts':
+      return c.dup > 0;
+    default:
+      return !(c.hide as string[]).includes(f.key);
+  }
+}
+
+interface Props {
+  config: Config;
+  onChange: (key: keyof Config, value: Config[keyof Config]) => void;
+}
+
+/** Every control a student should touch, generated from the schema table. */
+export function ControlsPanel({ config, onChange }: Props) {
+  return (
+    <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Settings">
+      {GROUPS.map(({ group, title }) => {
+        const fields = FIELDS.filter((f) => f.group === group && relevant(f, config));
+        if (fields.length === 0) return null;
+        return (
+          <fieldset key={group}>
+            <legend>{title}</legend>
+            {fields.map((f) => (
+              <div className="field" key={f.key} title={f.tooltip} data-field={f.key}>
+                <label htmlFor={`f-${f.key}`}>
+                  {f.label}
+                  {f.hot ? null : (
+                    <span className="reset-mark" title="Changing this restarts the run">
+                      {' '}
+                      ↺
+                    </span>
+                  )}
+                </label>
+                <FieldControl
+                  field={f}
+                  value={config[f.key]}
+                  onChange={(v) => onChange(f.key, v)}
+                />
+                <small className="tooltip">{f.tooltip}</small>
+              </div>
+            ))}
+          </fieldset>
+        );
+      })}
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Config } from '../core/config/schema';
+import type { RunState } from './state/runStore';
+
+export const VERSION = '0.1.0';
+
+/**
+ * The read-only scripting surface `window.gvp` (documented in the README): for researchers in
+ * the console and for tests. Getters read the latest state; arrays are copies.
+ */
+export function installGvp(target: object, read: () => { state: RunState; config: Config }): void {
+  const api = Object.freeze({
+    version: VERSION,
+    get backend() {
+      return read().state.backend?.name ?? null;
+    },
+    get adapter() {
+      return read().state.backend?.adapter ?? null;
+    },
+    get status() {
+      return read().state.status;
+    },
+    get step() {
+      return read().state.step;
+    },
+    get config() {
+      return JSON.parse(JSON.stringify(read().config)) as Config;
+    },
+    reports: () => read().state.reports.map((r) => JSON.parse(JSON.stringify(r))),
+    events: () => read().state.events.map((e) => ({ ...e })),
+    clusters: () => {
+      const c = read().state.clusters;
+      return c
+        ? { step: c.step, K: c.K, assignment: Array.from(c.assignment), sizes: Array.from(c.sizes) }
+        : null;
+    },
+  });
+  Object.defineProperty(target, 'gvp', { value: api, configurable: true, enumerable: false });
+}
