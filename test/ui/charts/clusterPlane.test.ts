@@ -53,7 +53,7 @@ describe('clusterPlane', () => {
     const a = makeSvg();
     render(a, data);
     const first = a.outerHTML;
-    const xy = data.points.xy as Float32Array;
+    const xy = (data.points as unknown as { xy: Float32Array }).xy;
     const x = xy.filter((_, i) => i % 2 === 0);
     const y = xy.filter((_, i) => i % 2 === 1);
     const { label, cluster, duplicate } = data.points;
