@@ -11,9 +11,9 @@ const NAMES: Record<BackendInfo['name'], string> = {
 export function BackendBadge({ backend }: { backend: BackendInfo | null }) {
   if (!backend) return <span className="badge badge-pending">starting engine…</span>;
   const notes: string[] = [];
-  if (backend.software) notes.push('software adapter: slower than a real GPU');
-  for (const f of backend.fallbacks) notes.push(`${f.backend} unavailable: ${f.reason}`);
   const gpu = backend.name === 'webgpu' || backend.name === 'webgl';
+  if (gpu && backend.software) notes.push('software adapter: slower than a real GPU');
+  for (const f of backend.fallbacks) notes.push(`${f.backend} unavailable: ${f.reason}`);
   return (
     <span
       className={`badge ${gpu && !backend.software ? 'badge-gpu' : 'badge-slow'}`}
