@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Config, Field, Group } from '../../core/config/schema';
 import { FIELDS } from '../../core/config/schema';
 import { FieldControl } from './FieldControl';
@@ -34,7 +35,7 @@ interface Props {
 }
 
 /** Every control a student should touch, generated from the schema table. */
-export function ControlsPanel({ config, onChange }: Props) {
+export const ControlsPanel = memo(function ControlsPanel({ config, onChange }: Props) {
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Settings">
       {GROUPS.map(({ group, title }) => {
@@ -67,4 +68,4 @@ export function ControlsPanel({ config, onChange }: Props) {
       })}
     </form>
   );
-}
+});

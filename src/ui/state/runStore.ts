@@ -55,15 +55,19 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
   }
 }
 
+/** Minimum time between UI updates while training (at most 5 renders per second). */
+const NOTIFY_MS = 200;
+
 /**
  * A tiny external store for useSyncExternalStore. Messages are reduced as they arrive, but
- * listeners are notified at most once per animation frame, so a fast run cannot flood the
- * main thread with renders.
+ * listeners are notified at most every NOTIFY_MS, so a fast run cannot flood the main thread
+ * with chart renders (measured in e2e/longtasks.spec.ts).
  */
 export class RunStore {
   private state: RunState = EMPTY_RUN;
   private readonly listeners = new Set<() => void>();
   private scheduled = false;
+  private lastNotify = 0;
 
   get = (): RunState => this.state;
 
@@ -78,10 +82,10 @@ export class RunStore {
     this.scheduled = true;
     const notify = () => {
       this.scheduled = false;
+      this.lastNotify = Date.now();
       for (const fn of this.listeners) fn();
     };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(notify);
-    else queueMicrotask(notify);
+    setTimeout(notify, Math.max(0, this.lastNotify + NOTIFY_MS - Date.now()));
   }
 
   fail(message: string): void {
