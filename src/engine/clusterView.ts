@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { crossProduct } from '../core/linalg';
 import type { Network } from '../core/model/build';
 import type { PerExample } from '../core/model/backprop';
 import { forward } from '../core/model/backprop';
@@ -66,7 +67,7 @@ function boundaryGrids(v: ViewInput, grid: tf.Tensor2D): tf.Tensor1D[] {
   const perCluster = Array.from(v.sizes, (size, k) => {
     const idx = tf.tensor1d(membersOf(v.assignment, k), 'int32');
     return v.p.factors.map(({ a, d }) =>
-      tf.div(tf.matMul(tf.gather(a, idx), tf.gather(d, idx), true, false), Math.max(size, 1)),
+      tf.div(crossProduct(tf.gather(a, idx), tf.gather(d, idx)), Math.max(size, 1)),
     );
   });
   const thetaNorm = tf.sqrt(tf.addN(trainable.map((l) => tf.sum(tf.square(l.weight)))));

@@ -4,7 +4,7 @@ import { disposePerExample, forward, perExample, type PerExample } from '../core
 import { accuracy } from '../core/model/loss';
 import type { LayerFactors } from '../core/model/network';
 import type { Rng } from '../core/rng';
-import { exactEstimators, poolSummary } from '../core/stats/exact';
+import { exactStatistics, poolSummary } from '../core/stats/exact';
 import { readMany } from '../core/stats/read';
 import { sampledEstimators } from '../core/stats/sampled';
 import type { Clusters, EstimatorId, GradientStats } from '../core/stats/types';
@@ -39,31 +39,28 @@ export async function measureReport(
   p: PerExample,
   where: { step: number; epoch: number; lr: number },
 ): Promise<{ report: Report; finite: boolean }> {
-  const opts = { ...ctx, estimators: ctx.estimators };
-  const stats: GradientStats<tf.Scalar>[] = [];
-  const summary = poolSummary(p);
-  const exact = ctx.mode !== 'sampled' ? exactEstimators(p, opts) : {};
-  stats.push({ ...summary, estimators: exact });
-  if (ctx.mode !== 'exact') {
-    const sampled = sampledEstimators(p, { ...opts, estimates: ctx.estimates, rng: ctx.rng });
-    stats.push({ ...poolSummary(p), estimators: sampled });
-  }
+  const main: GradientStats<tf.Scalar> =
+    ctx.mode === 'sampled' ? { ...poolSummary(p), estimators: {} } : exactStatistics(p, ctx);
+  const sets =
+    ctx.mode === 'exact'
+      ? []
+      : [sampledEstimators(p, { ...ctx, estimates: ctx.estimates, rng: ctx.rng })];
   const extras = [
     tf.tidy(() => accuracy(ctx.net.loss, p.output, ctx.pool.y)),
     tf.tidy(() => accuracy(ctx.net.loss, forward(ctx.net.layers, ctx.test.x), ctx.test.y)),
   ];
-  const [[main, samp], [acc, testAcc]] = await readMany(stats, extras);
+  const [[stats], [samp], [acc, testAcc]] = await readMany([main], sets, extras);
   const report: Report = {
     ...where,
-    loss: main.meanLoss,
+    loss: stats.meanLoss,
     acc,
     testAcc,
-    gradNorm2: main.gradNorm2,
-    meanExampleGradNorm2: main.meanExampleGradNorm2,
-    bSimple: Number.isFinite(main.bSimple) ? main.bSimple : null,
-    estimators: points(main.estimators),
+    gradNorm2: stats.gradNorm2,
+    meanExampleGradNorm2: stats.meanExampleGradNorm2,
+    bSimple: Number.isFinite(stats.bSimple) ? stats.bSimple : null,
+    estimators: points(stats.estimators),
   };
-  if (samp) report.sampled = points(samp.estimators);
+  if (samp) report.sampled = points(samp);
   return { report, finite: allFinite(report) };
 }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { crossProduct } from '../linalg';
 import type { LayerFactors } from '../model/network';
 import type { Clusters } from './types';
 
@@ -41,12 +42,7 @@ export function clusterVariance(
   const n = a.shape[0];
   const [inDim, outDim] = [a.shape[1], d.shape[1]];
   const weightOf = Float32Array.from(assignment, (k) => table.sizes[k]);
-  const first = tf.matMul(
-    tf.mul(tf.square(a), tf.tensor2d(weightOf, [n, 1])),
-    tf.square(d),
-    true,
-    false,
-  );
+  const first = crossProduct(tf.mul(tf.square(a), tf.tensor2d(weightOf, [n, 1])), tf.square(d));
   const aPad = tf.concat([a, tf.zeros([1, inDim])], 0);
   const dPad = tf.concat([d, tf.zeros([1, outDim])], 0);
   const K = table.sizes.length;
@@ -60,7 +56,7 @@ export function clusterVariance(
     );
     const ak = tf.reshape(tf.gather(aPad, idx), [kc, table.width, inDim]);
     const dk = tf.reshape(tf.gather(dPad, idx), [kc, table.width, outDim]);
-    const sums = tf.matMul(ak, dk, true, false); // [kc, I', O] = A_k^T D_k
+    const sums = crossProduct(ak, dk); // [kc, I', O] = A_k^T D_k
     second = tf.add(second, tf.sum(tf.square(sums), 0));
   }
   return tf.relu(tf.div(tf.sub(first, second), n * n)) as tf.Tensor2D;

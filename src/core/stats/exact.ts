@@ -3,6 +3,7 @@ import type { LayerFactors } from '../model/network';
 import { tidy } from '../tidy';
 import { clusterTable, clusterVariance } from './clusterVariance';
 import {
+  type LayerMoments,
   layerMoments,
   meanExampleGradNorm2,
   meanOfDrawsFactor,
@@ -35,15 +36,28 @@ function factorOrNull(m: number, n: number, replacement: boolean): number | null
 
 /** Pool-level quantities every measurement reports (DESIGN §2). Scalars owned by caller. */
 export function poolSummary(input: MeasureInput): Omit<GradientStats<tf.Scalar>, 'estimators'> {
+  return tidy(() => summaryFrom(input, input.factors.map(layerMoments)));
+}
+
+/** The pool summary from per-layer moments. Inside tidy. */
+function summaryFrom(input: MeasureInput, moments: readonly LayerMoments[]) {
+  const gradNorm2 = sumOverLayers(moments.map((m) => tf.square(m.mean)));
+  return {
+    meanLoss: tf.mean(input.losses) as tf.Scalar,
+    gradNorm2,
+    meanExampleGradNorm2: meanExampleGradNorm2(input.factors),
+    bSimple: tf.div(sumOverLayers(moments.map((m) => m.variance)), gradNorm2) as tf.Scalar,
+  };
+}
+
+/**
+ * The whole exact measurement: pool summary and every requested estimator, with the
+ * per-layer moments computed once. Scalars owned by the caller.
+ */
+export function exactStatistics(input: MeasureInput, opts: ExactOptions): GradientStats<tf.Scalar> {
   return tidy(() => {
     const moments = input.factors.map(layerMoments);
-    const gradNorm2 = sumOverLayers(moments.map((m) => tf.square(m.mean)));
-    return {
-      meanLoss: tf.mean(input.losses) as tf.Scalar,
-      gradNorm2,
-      meanExampleGradNorm2: meanExampleGradNorm2(input.factors),
-      bSimple: tf.div(sumOverLayers(moments.map((m) => m.variance)), gradNorm2) as tf.Scalar,
-    };
+    return { ...summaryFrom(input, moments), estimators: estimatorsFrom(input, opts, moments) };
   });
 }
 
@@ -57,32 +71,34 @@ export function exactEstimators(
   input: MeasureInput,
   opts: ExactOptions,
 ): Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> {
+  return tidy(() => estimatorsFrom(input, opts, input.factors.map(layerMoments)));
+}
+
+/** The estimators from per-layer moments. Inside tidy. */
+function estimatorsFrom(input: MeasureInput, opts: ExactOptions, moments: readonly LayerMoments[]) {
   const { factors, losses } = input;
   const n = losses.shape[0];
   const wanted = new Set(opts.estimators ?? ['SG-B', 'SG-2B', 'GC', 'SVRG']);
   const sgFactor = meanOfDrawsFactor(opts.batch, n, opts.replacement);
-  return tidy(() => {
-    const moments = factors.map(layerMoments);
-    const g = moments.map((m) => m.mean);
-    const v = moments.map((m) => m.variance);
-    const scaled = (f: number) => v.map((x) => tf.mul(x, f));
-    const out: Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> = {};
-    if (wanted.has('SG-B')) out['SG-B'] = reduceEstimator(scaled(sgFactor), g);
-    const f2 = factorOrNull(2 * opts.batch, n, opts.replacement);
-    if (wanted.has('SG-2B') && f2 !== null) out['SG-2B'] = reduceEstimator(scaled(f2), g);
-    if (wanted.has('GC') && opts.clusters) {
-      const { assignment } = opts.clusters;
-      const table = clusterTable(opts.clusters);
-      out.GC = reduceEstimator(
-        factors.map((f) => clusterVariance(f, table, assignment)),
-        g,
-      );
-    }
-    if (wanted.has('SVRG') && opts.snapshot) {
-      const snap = opts.snapshot;
-      const V = factors.map((f, l) => tf.mul(differenceVariance(f, snap[l]), sgFactor));
-      out.SVRG = reduceEstimator(V, g);
-    }
-    return out;
-  });
+  const g = moments.map((m) => m.mean);
+  const v = moments.map((m) => m.variance);
+  const scaled = (f: number) => v.map((x) => tf.mul(x, f));
+  const out: Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> = {};
+  if (wanted.has('SG-B')) out['SG-B'] = reduceEstimator(scaled(sgFactor), g);
+  const f2 = factorOrNull(2 * opts.batch, n, opts.replacement);
+  if (wanted.has('SG-2B') && f2 !== null) out['SG-2B'] = reduceEstimator(scaled(f2), g);
+  if (wanted.has('GC') && opts.clusters) {
+    const { assignment } = opts.clusters;
+    const table = clusterTable(opts.clusters);
+    out.GC = reduceEstimator(
+      factors.map((f) => clusterVariance(f, table, assignment)),
+      g,
+    );
+  }
+  if (wanted.has('SVRG') && opts.snapshot) {
+    const snap = opts.snapshot;
+    const V = factors.map((f, l) => tf.mul(differenceVariance(f, snap[l]), sgFactor));
+    out.SVRG = reduceEstimator(V, g);
+  }
+  return out;
 }

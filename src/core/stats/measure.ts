@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../rng';
-import { exactEstimators, poolSummary, type ExactOptions, type MeasureInput } from './exact';
+import { exactStatistics, poolSummary, type ExactOptions, type MeasureInput } from './exact';
 import { sampledEstimators } from './sampled';
 import type { GradientStats } from './types';
 
@@ -16,9 +16,9 @@ export interface MeasureOptions extends ExactOptions {
 
 /** One measurement over the pool: the pool summary plus each estimator's statistics. */
 export function measure(input: MeasureInput, opts: MeasureOptions): GradientStats<tf.Scalar> {
-  const summary = poolSummary(input);
-  if (opts.mode === 'exact') return { ...summary, estimators: exactEstimators(input, opts) };
+  if (opts.mode === 'exact') return exactStatistics(input, opts);
   if (!opts.rng || !opts.estimates) throw new Error('sampled statistics need estimates and rng');
+  const summary = poolSummary(input);
   const estimators = sampledEstimators(input, {
     ...opts,
     estimates: opts.estimates,

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { crossProduct } from '../linalg';
 import type { LayerFactors } from '../model/network';
 
 /**
@@ -13,10 +14,15 @@ export interface LayerMoments {
   variance: tf.Tensor2D;
 }
 
+/** G = A^T D / N alone. Inside tidy. */
+export function layerMean({ a, d }: LayerFactors): tf.Tensor2D {
+  return tf.div(crossProduct(a, d), a.shape[0]) as tf.Tensor2D;
+}
+
 export function layerMoments({ a, d }: LayerFactors): LayerMoments {
   const n = a.shape[0];
-  const mean = tf.div(tf.matMul(a, d, true, false), n) as tf.Tensor2D;
-  const second = tf.div(tf.matMul(tf.square(a), tf.square(d), true, false), n);
+  const mean = tf.div(crossProduct(a, d), n) as tf.Tensor2D;
+  const second = tf.div(crossProduct(tf.square(a), tf.square(d)), n);
   const variance = tf.relu(tf.sub(second, tf.square(mean))) as tf.Tensor2D;
   return { mean, variance };
 }

@@ -1,16 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ESTIMATORS, type EstimatorStats, type GradientStats } from './types';
+import { ESTIMATORS, type GradientStats } from './types';
 
 const TOP = ['meanLoss', 'gradNorm2', 'meanExampleGradNorm2', 'bSimple'] as const;
 
 /** The scalars of a measurement in a fixed order (the packing layout). */
 function flatten(stats: GradientStats<tf.Scalar>): tf.Scalar[] {
-  const out: tf.Scalar[] = TOP.map((k) => stats[k]);
-  for (const id of ESTIMATORS) {
-    const e = stats.estimators[id];
-    if (e) out.push(e.variance, e.normalizedVariance);
-  }
-  return out;
+  return [...TOP.map((k) => stats[k]), ...flattenSet(stats.estimators)];
 }
 
 /** Disposes every scalar of a device-side measurement. */
@@ -23,7 +18,22 @@ export function disposeStats(stats: GradientStats<tf.Scalar>): void {
  * stacked into one small tensor. Disposes the inputs.
  */
 export async function readStats(stats: GradientStats<tf.Scalar>): Promise<GradientStats<number>> {
-  return (await readMany([stats], []))[0][0];
+  return (await readMany([stats], [], []))[0][0];
+}
+
+type EstimatorSet<T> = GradientStats<T>['estimators'];
+
+function flattenSet(set: EstimatorSet<tf.Scalar>): tf.Scalar[] {
+  return ESTIMATORS.flatMap((id) =>
+    set[id] ? [set[id].variance, set[id].normalizedVariance] : [],
+  );
+}
+
+function readSet(set: EstimatorSet<tf.Scalar>, next: () => number): EstimatorSet<number> {
+  const out: EstimatorSet<number> = {};
+  for (const id of ESTIMATORS)
+    if (set[id]) out[id] = { variance: next(), normalizedVariance: next() };
+  return out;
 }
 
 /**
@@ -31,25 +41,28 @@ export async function readStats(stats: GradientStats<tf.Scalar>): Promise<Gradie
  */
 export async function readMany(
   all: GradientStats<tf.Scalar>[],
+  sets: EstimatorSet<tf.Scalar>[],
   extras: tf.Scalar[],
-): Promise<[GradientStats<number>[], number[]]> {
-  const scalars = [...all.flatMap(flatten), ...extras];
+): Promise<[GradientStats<number>[], EstimatorSet<number>[], number[]]> {
+  const scalars = [...all.flatMap(flatten), ...sets.flatMap(flattenSet), ...extras];
   const packed = tf.stack(scalars);
   const values = await packed.data();
   packed.dispose();
-  all.forEach(disposeStats);
-  extras.forEach((e) => e.dispose());
+  scalars.forEach((s) => s.dispose());
   let i = 0;
   const next = () => values[i++];
   const read = all.map((stats) => unflatten(stats, next));
-  return [read, extras.map(() => next())];
+  const readSets = sets.map((set) => readSet(set, next));
+  return [read, readSets, extras.map(() => next())];
 }
 
 function unflatten(stats: GradientStats<tf.Scalar>, next: () => number): GradientStats<number> {
   const [meanLoss, gradNorm2, meanExampleGradNorm2, bSimple] = TOP.map(() => next());
-  const estimators: Partial<Record<(typeof ESTIMATORS)[number], EstimatorStats<number>>> = {};
-  for (const id of ESTIMATORS) {
-    if (stats.estimators[id]) estimators[id] = { variance: next(), normalizedVariance: next() };
-  }
-  return { meanLoss, gradNorm2, meanExampleGradNorm2, bSimple, estimators };
+  return {
+    meanLoss,
+    gradNorm2,
+    meanExampleGradNorm2,
+    bSimple,
+    estimators: readSet(stats.estimators, next),
+  };
 }

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { crossProduct } from '../linalg';
 import type { LayerFactors } from '../model/network';
 import type { Rng } from '../rng';
 import { tidy } from '../tidy';
 import { batchDraws, clusterDraws, type Draws } from './draws';
 import type { MeasureInput } from './exact';
-import { layerMoments, sumOverLayers } from './moments';
+import { layerMean, sumOverLayers } from './moments';
 import type { Clusters, EstimatorId, EstimatorStats, Sampling } from './types';
 
 /** Upper bound on the floats of one batched estimate block [chunk, I', O]. */
@@ -26,7 +27,7 @@ function estimates(f: LayerFactors, draws: Draws, t0: number, tc: number): tf.Te
   const a = tf.reshape(tf.gather(f.a, idx), [tc, m, f.a.shape[1]]);
   const w = tf.reshape(tf.tensor1d(draws.weight), [1, m, 1]);
   const d = tf.mul(tf.reshape(tf.gather(f.d, idx), [tc, m, f.d.shape[1]]), w);
-  return tf.matMul(a, d, true, false) as tf.Tensor3D;
+  return crossProduct(a, d) as tf.Tensor3D;
 }
 
 /**
@@ -37,23 +38,25 @@ function estimates(f: LayerFactors, draws: Draws, t0: number, tc: number): tf.Te
  */
 function protocol(
   factors: readonly LayerFactors[],
+  means: readonly tf.Tensor2D[],
   draws: Draws,
-  snapshot?: readonly LayerFactors[],
+  snapshot?: { factors: readonly LayerFactors[]; means: readonly tf.Tensor2D[] },
 ): EstimatorStats<tf.Scalar> {
   const T = draws.count;
   const dev: tf.Tensor[] = [];
   const power: tf.Tensor[] = [];
   factors.forEach((f, l) => {
-    const g = layerMoments(f).mean;
-    const snapMean = snapshot ? layerMoments(snapshot[l]).mean : null;
+    const g = means[l];
+    const snapMean = snapshot ? snapshot.means[l] : null;
     const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / g.size));
     let sumDev: tf.Tensor = tf.zerosLike(g);
     let sumPow: tf.Tensor = tf.zerosLike(g);
     for (let t0 = 0; t0 < T; t0 += chunk) {
       const tc = Math.min(chunk, T - t0);
       let est: tf.Tensor = estimates(f, draws, t0, tc);
-      if (snapshot && snapMean)
-        est = tf.add(tf.sub(est, estimates(snapshot[l], draws, t0, tc)), snapMean);
+      if (snapshot && snapMean) {
+        est = tf.add(tf.sub(est, estimates(snapshot.factors[l], draws, t0, tc)), snapMean);
+      }
       sumDev = tf.add(sumDev, tf.sum(tf.square(tf.sub(est, g)), 0));
       sumPow = tf.add(sumPow, tf.sum(tf.square(est), 0));
     }
@@ -85,13 +88,17 @@ export function sampledEstimators(
   const wanted = new Set(opts.estimators ?? ['SG-B', 'SG-2B', 'GC', 'SVRG']);
   const { batch: B, replacement: repl, rng } = opts;
   const out: Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> = {};
+  const means = tidy(() => input.factors.map(layerMean));
+  const snapMeans = opts.snapshot ? tidy(() => opts.snapshot!.map(layerMean)) : [];
   const run = (id: EstimatorId, draws: Draws, snap?: readonly LayerFactors[]) => {
-    out[id] = tidy(() => protocol(input.factors, draws, snap));
+    const s = snap ? { factors: snap, means: snapMeans } : undefined;
+    out[id] = tidy(() => protocol(input.factors, means, draws, s));
   };
   if (wanted.has('SG-B')) run('SG-B', batchDraws(n, B, T, repl, rng));
   if (wanted.has('SG-2B') && (repl || 2 * B <= n)) run('SG-2B', batchDraws(n, 2 * B, T, repl, rng));
   if (wanted.has('GC') && opts.clusters) run('GC', clusterDraws(opts.clusters, T, rng));
   if (wanted.has('SVRG') && opts.snapshot)
     run('SVRG', batchDraws(n, B, T, repl, rng), opts.snapshot);
+  [...means, ...snapMeans].forEach((t) => t.dispose());
   return out;
 }

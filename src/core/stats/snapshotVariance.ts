@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { crossProduct } from '../linalg';
 import type { LayerFactors } from '../model/network';
 
 /**
@@ -11,7 +12,7 @@ import type { LayerFactors } from '../model/network';
 export function differenceVariance(now: LayerFactors, snap: LayerFactors): tf.Tensor2D {
   const n = now.a.shape[0];
   const cross = (a1: tf.Tensor2D, d1: tf.Tensor2D, a2: tf.Tensor2D, d2: tf.Tensor2D) =>
-    tf.matMul(tf.mul(a1, a2), tf.mul(d1, d2), true, false);
+    crossProduct(tf.mul(a1, a2), tf.mul(d1, d2));
   const second = tf.div(
     tf.add(
       tf.sub(cross(now.a, now.d, now.a, now.d), tf.mul(2, cross(now.a, now.d, snap.a, snap.d))),
@@ -19,9 +20,6 @@ export function differenceVariance(now: LayerFactors, snap: LayerFactors): tf.Te
     ),
     n,
   );
-  const meanDiff = tf.div(
-    tf.sub(tf.matMul(now.a, now.d, true, false), tf.matMul(snap.a, snap.d, true, false)),
-    n,
-  );
+  const meanDiff = tf.div(tf.sub(crossProduct(now.a, now.d), crossProduct(snap.a, snap.d)), n);
   return tf.relu(tf.sub(second, tf.square(meanDiff))) as tf.Tensor2D;
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { crossProduct } from '../linalg';
 import type { Network } from '../model/build';
 import { perExample, disposePerExample } from '../model/backprop';
 import { tidy } from '../tidy';
@@ -48,7 +49,7 @@ export class Sgd {
       for (const l of this.net.layers) {
         if (!l.trainable) continue;
         const { a, d } = p.factors[f++];
-        const G = tf.div(tf.matMul(a, d, true, false), batch);
+        const G = tf.div(crossProduct(a, d), batch);
         const rows = l.weight.shape[0];
         update(l.weight, l.bias ? tf.slice(G, [0, 0], [rows, -1]) : G);
         if (l.bias) update(l.bias, tf.reshape(tf.slice(G, [rows, 0], [1, -1]), [-1]));
