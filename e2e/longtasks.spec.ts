@@ -5,7 +5,9 @@ import { expect, test } from '@playwright/test';
 // (see the closing notes); the test fails only if nothing trained or nothing was observed.
 test('main-thread long tasks during 30 s of live training', async ({ page }, info) => {
   test.setTimeout(90_000);
-  await page.goto(`/?preset=fig1-gc2d&every=1&gcEvery=10&svrgEvery=10${process.env.LT_BACKEND ? `&backend=${process.env.LT_BACKEND}` : ''}`);
+  await page.goto(
+    `/?preset=fig1-gc2d&every=1&gcEvery=10&svrgEvery=10${process.env.LT_BACKEND ? `&backend=${process.env.LT_BACKEND}` : ''}`,
+  );
   await page.evaluate(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];

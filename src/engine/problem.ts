@@ -113,3 +113,32 @@ export function poolPlane(problem: Problem) {
     duplicate: Uint8Array.from(pool, (i) => isDuplicate[i]),
   };
 }
+
+/** Digits shown per cluster, and clusters shown, in the MNIST cluster view. */
+const DIGITS_PER_CLUSTER = 8;
+const DIGIT_CLUSTERS = 6;
+
+/**
+ * MNIST: up to 8 pool digits from each of the 6 largest clusters, as 0..255 bytes
+ * (784 per digit), with their cluster ids.
+ */
+export function poolDigits(problem: Problem, assignment: Int32Array) {
+  const { train, pool } = problem;
+  const members = new Map<number, number[]>();
+  assignment.forEach((k, i) => {
+    if (!members.has(k)) members.set(k, []);
+    members.get(k)!.push(i);
+  });
+  const largest = [...members.entries()]
+    .sort((a, b) => b[1].length - a[1].length)
+    .slice(0, DIGIT_CLUSTERS);
+  const picks = largest.flatMap(([k, members]) =>
+    members.slice(0, DIGITS_PER_CLUSTER).map((i) => [k, i]),
+  );
+  const pixels = new Uint8Array(picks.length * train.dim);
+  picks.forEach(([, i], j) => {
+    const row = train.x.subarray(pool[i] * train.dim, (pool[i] + 1) * train.dim);
+    for (let p = 0; p < train.dim; p++) pixels[j * train.dim + p] = Math.round(row[p] * 255);
+  });
+  return { pixels, cluster: Int32Array.from(picks, ([k]) => k) };
+}

@@ -10,7 +10,7 @@ import { BatchStream } from './batches';
 import { buildClusterView } from './clusterView';
 import { DeviceData } from './deviceData';
 import { measureReport } from './measurement';
-import { buildProblem, poolPlane, relabel, streams, type Problem } from './problem';
+import { buildProblem, poolDigits, poolPlane, relabel, streams, type Problem } from './problem';
 import type { ClusterView, EngineEvent, ProblemInfo, Report } from './protocol';
 
 /** What one call to advance() produced: only new items. */
@@ -158,7 +158,7 @@ export class Session {
   private async view(p: PerExample): Promise<ClusterView> {
     const c = this.clusters!;
     const plane = this.problem.train.dim === 2 ? poolPlane(this.problem) : undefined;
-    return buildClusterView({
+    const view = await buildClusterView({
       step: this.step,
       net: this.net,
       p,
@@ -168,6 +168,8 @@ export class Session {
       rng: this.rng.gc,
       plane,
     });
+    if (this.config.data === 'mnist') view.digits = poolDigits(this.problem, c.assignment);
+    return view;
   }
 
   private async measure(p: PerExample, out: SessionOutput): Promise<void> {
