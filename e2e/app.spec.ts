@@ -70,3 +70,23 @@ test('a control changes the run and the URL; the URL reproduces the setup', asyn
   await expect.poll(() => gvp(copy, (g) => g.config.lr)).toBe(0.2);
   expect(await gvp(copy, (g) => g.config)).toEqual(await gvp(page, (g) => g.config));
 });
+
+test('a lost WebGPU device: the run continues on the next backend and says so', async ({
+  page,
+}) => {
+  await page.goto(`/?${SMALL}&autoplay=1`);
+  await waitForReports(page, 3);
+  expect(await gvp(page, (g) => g.backend)).toBe('webgpu');
+  const before = await gvp(page, (g) => g.reports().length);
+  await page.evaluate(() =>
+    (window as unknown as { __gvpSimulateDeviceLoss(): void }).__gvpSimulateDeviceLoss(),
+  );
+  await expect
+    .poll(() => gvp(page, (g) => g.events().some((e) => e.kind === 'backend')), { timeout: 30_000 })
+    .toBe(true);
+  expect(await gvp(page, (g) => g.backend)).not.toBe('webgpu');
+  await waitForReports(page, before + 3);
+  const steps = await gvp(page, (g) => g.reports().map((r) => r.step));
+  for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]);
+  await expect(page.getByTestId('backend-badge')).not.toContainText('WebGPU');
+});

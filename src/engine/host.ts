@@ -22,6 +22,10 @@ export interface HostEnv {
   /** Lets queued commands run between chunks of training. */
   yieldToEvents(): Promise<void>;
   now(): number;
+  /** Calls back when the GPU device behind the current backend is lost (WebGPU only). */
+  watchDeviceLoss(onLost: (reason: string) => void): () => void;
+  /** Test hook: destroys the current GPU device, as a driver reset would. */
+  loseDevice(): void;
 }
 
 /**
@@ -46,6 +50,8 @@ export class EngineHost {
     view: null,
   };
   private lastFlush = 0;
+  private lost: string | null = null;
+  private unwatch: () => void = () => {};
   private inflight: Promise<unknown> | null = null;
 
   constructor(private readonly env: HostEnv) {}
@@ -70,8 +76,11 @@ export class EngineHost {
     switch (cmd.type) {
       case 'init':
         this.dataUrl = cmd.dataUrl;
-        this.backend = await this.env.selectBackend(cmd.config.backend);
+        await this.useBackend(cmd.config.backend);
         await this.start(cmd.config, null);
+        return;
+      case 'simulate-device-loss':
+        this.env.loseDevice();
         return;
       case 'play':
         this.playing = true;
@@ -106,7 +115,9 @@ export class EngineHost {
     if (config.data === 'mnist' && !this.mnist) {
       this.mnist = decodeMnist(await this.env.fetchBytes(this.dataUrl));
     }
-    this.session = new Session(config, this.mnist ?? undefined);
+    this.session = new Session(config, this.mnist ?? undefined, {
+      checkpoint: this.backend?.name === 'webgpu',
+    });
     this.env.post({ type: 'ready', backend: this.backend!, config, problem: this.session.info() });
     if (reason) this.env.post({ type: 'events', events: [{ kind: 'reset', step: 0, reason }] });
     this.status(this.playing ? 'playing' : 'paused');
@@ -129,6 +140,7 @@ export class EngineHost {
   private async loop(): Promise<void> {
     if (this.loopRunning || !this.session) return;
     this.loopRunning = true;
+    let failed = false;
     this.rate = { steps: 0, since: this.env.now(), value: this.rate.value };
     this.status(this.playing ? 'playing' : 'paused');
     try {
@@ -138,23 +150,82 @@ export class EngineHost {
         const count = this.playing ? toReport : Math.min(this.budget, toReport);
         const before = s.step;
         this.inflight = s.advance(count);
-        const out = (await this.inflight) as Awaited<ReturnType<Session['advance']>>;
+        const out = await this.settle(this.inflight as ReturnType<Session['advance']>);
         this.inflight = null;
-        if (this.session !== s) break;
+        if (this.lost) {
+          await this.recover();
+          continue;
+        }
+        if (this.session !== s || !out) break;
         this.budget = Math.max(0, this.budget - (s.step - before));
         this.emit(out, s.step - before);
         await this.env.yieldToEvents();
       }
+    } catch (e) {
+      failed = true;
+      this.playing = false;
+      this.budget = 0;
+      this.env.post({
+        type: 'error',
+        message: `training stopped: ${e instanceof Error ? e.message : String(e)}`,
+      });
     } finally {
       this.loopRunning = false;
       this.flush();
     }
     const s = this.session;
-    if (s?.stopped === 'diverged') this.status('diverged');
+    if (failed) this.status('error');
+    else if (s?.stopped === 'diverged') this.status('diverged');
     else {
       if (s?.stopped === 'done') this.playing = false;
       this.status(this.playing ? 'playing' : 'paused');
     }
+  }
+
+  /** Selects a backend and watches its GPU device. */
+  private async useBackend(pref: Config['backend']): Promise<void> {
+    this.unwatch();
+    this.backend = await this.env.selectBackend(pref);
+    this.unwatch = this.env.watchDeviceLoss((reason) => {
+      this.lost = reason;
+    });
+  }
+
+  /** Awaits a chunk; a failure caused by a lost device is left to recover(). */
+  private async settle<T>(chunk: Promise<T>): Promise<T | null> {
+    try {
+      return await chunk;
+    } catch (e) {
+      await this.env.yieldToEvents(); // the device-lost callback may arrive just after
+      if (this.lost) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * The GPU device was lost mid-run: continue on the next backend from the parameters of
+   * the last report (the results since then, at most one report, are lost), and say so.
+   */
+  private async recover(): Promise<void> {
+    const from = this.backend?.name ?? 'webgpu';
+    const reason = `the GPU device was lost (${this.lost})`;
+    const checkpoint = this.session?.checkpoint ?? null;
+    this.lost = null;
+    try {
+      this.session?.dispose();
+    } catch {
+      // tensors on a lost device may fail to dispose; they are gone anyway
+    }
+    this.session = null;
+    await this.useBackend('webgl');
+    this.session = new Session(this.config!, this.mnist ?? undefined);
+    if (checkpoint) this.session.resume(checkpoint);
+    const step = this.session.step;
+    this.env.post({ type: 'backend', backend: this.backend! });
+    this.env.post({
+      type: 'events',
+      events: [{ kind: 'backend', step, from, to: this.backend!.name, reason }],
+    });
   }
 
   /**

@@ -20,6 +20,8 @@ export interface MeasureContext {
   clusters?: Clusters;
   snapshot?: readonly LayerFactors[];
   mode: 'exact' | 'sampled' | 'both';
+  /** Also read the parameters back (in the same readback) as a checkpoint. */
+  checkpoint?: boolean;
   estimates: number;
   rng: Rng;
 }
@@ -38,7 +40,7 @@ export async function measureReport(
   ctx: MeasureContext,
   p: PerExample,
   where: { step: number; epoch: number; lr: number },
-): Promise<{ report: Report; finite: boolean }> {
+): Promise<{ report: Report; finite: boolean; weights: Float32Array | null }> {
   const main: GradientStats<tf.Scalar> =
     ctx.mode === 'sampled' ? { ...poolSummary(p), estimators: {} } : exactStatistics(p, ctx);
   const sets =
@@ -49,7 +51,8 @@ export async function measureReport(
     tf.tidy(() => accuracy(ctx.net.loss, p.output, ctx.pool.y)),
     tf.tidy(() => accuracy(ctx.net.loss, forward(ctx.net.layers, ctx.test.x), ctx.test.y)),
   ];
-  const [[stats], [samp], [acc, testAcc]] = await readMany([main], sets, extras);
+  const tail = ctx.checkpoint ? tf.tidy(() => ctx.net.flat()) : undefined;
+  const [[stats], [samp], [acc, testAcc], weights] = await readMany([main], sets, extras, tail);
   const report: Report = {
     ...where,
     loss: stats.meanLoss,
@@ -61,7 +64,7 @@ export async function measureReport(
     estimators: points(stats.estimators),
   };
   if (samp) report.sampled = points(samp);
-  return { report, finite: allFinite(report) };
+  return { report, finite: allFinite(report), weights };
 }
 
 function points(

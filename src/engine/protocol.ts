@@ -82,11 +82,15 @@ export type Command =
   | { type: 'pause' }
   | { type: 'step'; count: number }
   | { type: 'reset'; config?: Config }
-  | { type: 'set'; patch: Partial<Config> };
+  | { type: 'set'; patch: Partial<Config> }
+  /** Test hook: destroy the GPU device to exercise the fallback path. */
+  | { type: 'simulate-device-loss' };
 
 /** Engine → UI. */
 export type EngineMessage =
   | { type: 'ready'; backend: BackendInfo; config: Config; problem: ProblemInfo }
+  /** The run moved to another backend (after a lost GPU device). */
+  | { type: 'backend'; backend: BackendInfo }
   | { type: 'status'; status: Status; step: number; stepsPerSecond: number }
   | { type: 'reports'; reports: Report[] }
   | { type: 'events'; events: EngineEvent[] }

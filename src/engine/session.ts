@@ -49,9 +49,13 @@ export class Session {
   private svrgStale = true;
   private pending: EngineEvent[] = [];
 
+  /** The parameters at the last report (when checkpointing), to survive a lost GPU device. */
+  checkpoint: { step: number; weights: Float32Array } | null = null;
+
   constructor(
     public config: Config,
     mnist?: Dataset,
+    private readonly options: { checkpoint?: boolean } = {},
   ) {
     this.rng = streams(config.seed);
     this.problem = buildProblem(config, mnist);
@@ -103,7 +107,7 @@ export class Session {
     const gcDue = wants.has('GC') && (this.gcStale || this.step - this.clusters!.step >= c.gcEvery);
     const svrgDue =
       wants.has('SVRG') && (this.svrgStale || this.step - this.snapshot!.step >= c.svrgEvery);
-    const measureDue = this.step % c.every === 0;
+    const measureDue = this.isMeasureDue();
     if (svrgDue) this.refreshSnapshot(out);
     if (gcDue || measureDue) {
       const p = perExample(this.net, this.data.pool.x, this.data.pool.y);
@@ -174,7 +178,7 @@ export class Session {
 
   private async measure(p: PerExample, out: SessionOutput): Promise<void> {
     const c = this.config;
-    const { report, finite } = await measureReport(
+    const { report, finite, weights } = await measureReport(
       {
         net: this.net,
         pool: this.data.pool,
@@ -185,6 +189,7 @@ export class Session {
         clusters: this.clusters ?? undefined,
         snapshot: this.snapshot?.p.factors,
         mode: c.stats,
+        checkpoint: this.options.checkpoint,
         estimates: c.estim,
         rng: this.rng.sampled,
       },
@@ -193,6 +198,8 @@ export class Session {
     );
     if (finite) {
       out.reports.push(report);
+      this.reported = this.step;
+      if (weights) this.checkpoint = { step: this.step, weights };
       return;
     }
     this.stopped = 'diverged';
@@ -241,6 +248,25 @@ export class Session {
       this.gcStale = true;
     }
     if (name === 'est' && !this.snapshot) this.svrgStale = true;
+  }
+
+  /**
+   * Continues from a checkpoint of another session with the same configuration (after a
+   * lost GPU device): parameters and step are restored; momentum buffers, the epoch order,
+   * the GC clusters and the SVRG snapshot start afresh.
+   */
+  resume(checkpoint: { step: number; weights: Float32Array }): void {
+    this.net.setFlat(checkpoint.weights);
+    this.step = checkpoint.step;
+    this.checkpoint = checkpoint;
+    this.reported = checkpoint.step; // that report was already sent
+  }
+
+  /** The step of the last report sent (never measure the same step twice). */
+  private reported = -1;
+
+  private isMeasureDue(): boolean {
+    return this.step % this.config.every === 0 && this.step !== this.reported;
   }
 
   dispose(): void {

@@ -2,7 +2,8 @@
 /**
  * The training worker: owns tfjs and the session; speaks only the protocol (protocol.ts).
  */
-import { selectBackend } from './backend';
+import * as tf from '@tensorflow/tfjs-core';
+import { onDeviceLost, selectBackend } from './backend';
 import { EngineHost } from './host';
 import { transferables, type Command, type EngineMessage } from './protocol';
 
@@ -18,6 +19,8 @@ const host = new EngineHost({
   },
   yieldToEvents: () => new Promise((resolve) => setTimeout(resolve, 0)),
   now: () => performance.now(),
+  watchDeviceLoss: (onLost) => onDeviceLost((info) => onLost(info.reason)),
+  loseDevice: () => (tf.backend() as unknown as { device?: { destroy(): void } }).device?.destroy(),
 });
 
 self.onmessage = (e: MessageEvent<Command>) => void host.receive(e.data);

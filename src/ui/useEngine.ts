@@ -23,6 +23,10 @@ export function useEngine(initial: Config) {
       dataUrl: new URL(MNIST_URL, location.href).href,
     });
     client.current = c;
+    // Test hook (documented in the README): simulate a lost GPU device.
+    Object.assign(window, {
+      __gvpSimulateDeviceLoss: () => c.send({ type: 'simulate-device-loss' }),
+    });
     return () => {
       c.dispose();
       client.current = null;

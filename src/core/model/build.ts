@@ -50,6 +50,25 @@ export class Network {
     });
   }
 
+  /** All parameters flattened in layer order (weight row-major, then bias). Inside tidy. */
+  flat(): tf.Tensor1D {
+    return tf.concat(
+      this.layers.flatMap((l) => [tf.reshape(l.weight, [-1]), ...(l.bias ? [l.bias] : [])]),
+    ) as tf.Tensor1D;
+  }
+
+  /** Sets every parameter from a flat vector in the order of flat(). */
+  setFlat(values: Float32Array): void {
+    let at = 0;
+    const take = (v: tf.Variable) => {
+      v.assign(tf.tensor(values.subarray(at, at + v.size), v.shape));
+      at += v.size;
+    };
+    tf.tidy(() =>
+      this.layers.forEach((l) => [l.weight, ...(l.bias ? [l.bias] : [])].forEach(take)),
+    );
+  }
+
   dispose(): void {
     for (const l of this.layers) {
       l.weight.dispose();

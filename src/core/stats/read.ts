@@ -37,23 +37,27 @@ function readSet(set: EstimatorSet<tf.Scalar>, next: () => number): EstimatorSet
 }
 
 /**
- * Reads several measurements and extra scalars with ONE `await data()`. Disposes the inputs.
+ * Reads several measurements, extra scalars and an optional vector (e.g. a weight checkpoint)
+ * with ONE `await data()`. Disposes the inputs.
  */
 export async function readMany(
   all: GradientStats<tf.Scalar>[],
   sets: EstimatorSet<tf.Scalar>[],
   extras: tf.Scalar[],
-): Promise<[GradientStats<number>[], EstimatorSet<number>[], number[]]> {
+  tail?: tf.Tensor1D,
+): Promise<[GradientStats<number>[], EstimatorSet<number>[], number[], Float32Array | null]> {
   const scalars = [...all.flatMap(flatten), ...sets.flatMap(flattenSet), ...extras];
-  const packed = tf.stack(scalars);
-  const values = await packed.data();
+  const packed = tf.tidy(() => (tail ? tf.concat([tf.stack(scalars), tail]) : tf.stack(scalars)));
+  const values = (await packed.data()) as Float32Array;
   packed.dispose();
   scalars.forEach((s) => s.dispose());
+  tail?.dispose();
   let i = 0;
   const next = () => values[i++];
   const read = all.map((stats) => unflatten(stats, next));
   const readSets = sets.map((set) => readSet(set, next));
-  return [read, readSets, extras.map(() => next())];
+  const extraValues = extras.map(() => next());
+  return [read, readSets, extraValues, tail ? values.slice(i) : null];
 }
 
 function unflatten(stats: GradientStats<tf.Scalar>, next: () => number): GradientStats<number> {

@@ -38,6 +38,8 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
   switch (msg.type) {
     case 'ready':
       return { ...EMPTY_RUN, backend: msg.backend, problem: msg.problem, status: 'paused' };
+    case 'backend':
+      return { ...state, backend: msg.backend };
     case 'status':
       return { ...state, status: msg.status, step: msg.step, stepsPerSecond: msg.stepsPerSecond };
     case 'reports':
