@@ -85,7 +85,7 @@ test('a lost WebGPU device: the run continues on the next backend and says so', 
     .poll(() => gvp(page, (g) => g.events().some((e) => e.kind === 'backend')), { timeout: 30_000 })
     .toBe(true);
   expect(await gvp(page, (g) => g.backend)).not.toBe('webgpu');
-  await waitForReports(page, before + 3);
+  await waitForReports(page, before + 3, 120_000);
   const steps = await gvp(page, (g) => g.reports().map((r) => r.step));
   for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]);
   await expect(page.getByTestId('backend-badge')).not.toContainText('WebGPU');

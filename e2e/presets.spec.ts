@@ -5,6 +5,7 @@ import { PRESETS } from '../src/core/config/presets';
 // the MNIST preset stays quick on a 2-core CI machine; WebGPU is covered in app.spec.ts).
 for (const preset of PRESETS) {
   test(`preset ${preset.name} loads and streams reports`, async ({ page }) => {
+    test.setTimeout(150_000); // fig3-mnist: ~50 s to the first reports on 2 busy cores
     await page.goto(`/?preset=${preset.name}&backend=cpu&autoplay=1`);
     await expect(page.getByTestId('preset-caption')).toContainText(preset.claim.slice(0, 30));
     await expect

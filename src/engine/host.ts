@@ -13,6 +13,8 @@ import type {
 
 /** Minimum time between posts of new results while training. */
 const FLUSH_MS = 100;
+/** How long a failed WebGPU step waits for the device-lost callback before it counts as an error. */
+const LOST_GRACE_MS = 2000;
 
 /** Everything the host needs from its surroundings (worker or test harness). */
 export interface HostEnv {
@@ -51,6 +53,8 @@ export class EngineHost {
   };
   private lastFlush = 0;
   private lost: string | null = null;
+  /** Resolves when the device is lost: a readback on a lost device may never settle. */
+  private lostSignal: { promise: Promise<null>; fire: () => void } = signal();
   private unwatch: () => void = () => {};
   private inflight: Promise<unknown> | null = null;
 
@@ -186,17 +190,21 @@ export class EngineHost {
   private async useBackend(pref: Config['backend']): Promise<void> {
     this.unwatch();
     this.backend = await this.env.selectBackend(pref);
+    this.lostSignal = signal();
     this.unwatch = this.env.watchDeviceLoss((reason) => {
       this.lost = reason;
+      this.lostSignal.fire();
     });
   }
 
   /** Awaits a chunk; a failure caused by a lost device is left to recover(). */
   private async settle<T>(chunk: Promise<T>): Promise<T | null> {
     try {
-      return await chunk;
+      return await Promise.race([chunk, this.lostSignal.promise]);
     } catch (e) {
-      await this.env.yieldToEvents(); // the device-lost callback may arrive just after
+      // An op on a lost device fails before the device-lost callback arrives: wait briefly.
+      const grace = new Promise<null>((resolve) => setTimeout(() => resolve(null), LOST_GRACE_MS));
+      if (this.backend?.name === 'webgpu') await Promise.race([this.lostSignal.promise, grace]);
       if (this.lost) return null;
       throw e;
     }
@@ -258,4 +266,13 @@ export class EngineHost {
     const step = this.session?.step ?? 0;
     this.env.post({ type: 'status', status, step, stepsPerSecond: this.rate.value });
   }
+}
+
+/** A promise with its resolver. */
+function signal(): { promise: Promise<null>; fire: () => void } {
+  let fire = () => {};
+  const promise = new Promise<null>((resolve) => {
+    fire = () => resolve(null);
+  });
+  return { promise, fire };
 }
