@@ -14,9 +14,7 @@ for (const preset of PRESETS) {
           page.evaluate(
             () => (window as unknown as { gvp: { reports(): unknown[] } }).gvp.reports().length,
           ),
-        {
-          timeout: 50_000,
-        },
+        { timeout: 120_000 },
       )
       .toBeGreaterThanOrEqual(2);
     await expect(page.getByTestId('url-problems')).toHaveCount(0);
