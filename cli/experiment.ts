@@ -7,13 +7,12 @@
  *
  * Bad arguments (or a configuration with problems): exit 2 with one line on stderr.
  */
-import '@tensorflow/tfjs-backend-cpu';
-import * as tf from '@tensorflow/tfjs-core';
 import { writeFileSync } from 'node:fs';
 import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
 import type { EngineEvent, Report } from '../src/engine/protocol';
 import { Session } from '../src/engine/session';
+import { runCli, useCpuBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
 import { loadMnist } from './loadMnist';
 import { reportsToCsv } from './csv';
@@ -83,32 +82,21 @@ async function run(config: Config) {
   return { reports, events };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  try {
-    const flags = parseFlags(argv, FLAGS);
-    if (flags.help) {
-      process.stdout.write(USAGE);
-      return 0;
-    }
-    requireFlags(flags, ['out']);
-    const config = configOf(flags);
-    tf.env().set('IS_TEST', true);
-    if (!(await tf.setBackend('cpu'))) throw new Error('the tfjs cpu backend did not start');
-    const { reports, events } = await run(config);
-    const json = { config, query: serialize(config), backend: 'cpu', reports, events };
-    writeFileSync(flags.out!, `${JSON.stringify(json, null, 1)}\n`);
-    if (flags.csv) writeFileSync(flags.csv, reportsToCsv(reports, serialize(config)));
-    const diverged = events.find((e) => e.kind === 'diverged');
-    if (diverged) process.stderr.write(`experiment: the run diverged at step ${diverged.step}\n`);
-    return 0;
-  } catch (e) {
-    const input = e instanceof InputError;
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    process.stderr.write(`experiment: ${input ? '' : 'internal error: '}${msg}\n`);
-    return input ? 2 : 1;
+async function main(argv: readonly string[]): Promise<void> {
+  const flags = parseFlags(argv, FLAGS);
+  if (flags.help) {
+    process.stdout.write(USAGE);
+    return;
   }
+  requireFlags(flags, ['out']);
+  const config = configOf(flags);
+  await useCpuBackend();
+  const { reports, events } = await run(config);
+  const json = { config, query: serialize(config), backend: 'cpu', reports, events };
+  writeFileSync(flags.out!, `${JSON.stringify(json, null, 1)}\n`);
+  if (flags.csv) writeFileSync(flags.csv, reportsToCsv(reports, serialize(config)));
+  const diverged = events.find((e) => e.kind === 'diverged');
+  if (diverged) process.stderr.write(`experiment: the run diverged at step ${diverged.step}\n`);
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runCli('experiment', main);

@@ -14,6 +14,7 @@ import { gradientClustering } from '../src/core/stats/clustering';
 import { measure } from '../src/core/stats/measure';
 import { readStats } from '../src/core/stats/read';
 import type { Clusters, EstimatorStats, GradientStats } from '../src/core/stats/types';
+import { runCli, useCpuBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type Parsed } from './args';
 import {
   readJson,
@@ -246,29 +247,18 @@ function report(inp: Inputs, out: Outcome, notes: Set<string>): Record<string, u
 }
 
 /** Runs the CLI; returns the exit code. */
-async function main(argv: readonly string[]): Promise<number> {
-  try {
-    const flags = parseFlags(argv, FLAGS);
-    if (flags.help) {
-      process.stdout.write(USAGE);
-      return 0;
-    }
-    const inp = loadInputs(flags);
-    tf.env().set('IS_TEST', true);
-    if (!(await tf.setBackend('cpu'))) throw new Error('the tfjs cpu backend did not start');
-    const notes = new Set<string>();
-    const json = report(inp, await compute(inp), notes);
-    process.stdout.write(`${JSON.stringify(json)}\n`);
-    for (const n of notes) process.stderr.write(`gradstats: note: ${n}\n`);
-    return 0;
-  } catch (e) {
-    const input = e instanceof InputError;
-    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    process.stderr.write(`gradstats: ${input ? '' : 'internal error: '}${msg}\n`);
-    return input ? 2 : 1;
+async function main(argv: readonly string[]): Promise<void> {
+  const flags = parseFlags(argv, FLAGS);
+  if (flags.help) {
+    process.stdout.write(USAGE);
+    return;
   }
+  const inp = loadInputs(flags);
+  await useCpuBackend();
+  const notes = new Set<string>();
+  const json = report(inp, await compute(inp), notes);
+  process.stdout.write(`${JSON.stringify(json)}\n`);
+  for (const n of notes) process.stderr.write(`gradstats: note: ${n}\n`);
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+runCli('gradstats', main);
