@@ -1,0 +1,82 @@
+/** End-to-end tests of the experiment CLI (each spawn costs a few seconds). */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DIR = mkdtempSync(join(tmpdir(), 'gvp-experiment-'));
+
+function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'cli/experiment.ts', ...args],
+      { cwd: ROOT },
+      (err, out, e) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout: out, stderr: e }),
+    );
+  });
+}
+
+describe('npm run experiment', () => {
+  it('writes every report and event as JSON and CSV', async () => {
+    const out = join(DIR, 'run.json');
+    const csv = join(DIR, 'run.csv');
+    const r = await run(
+      '--config',
+      'data=xor&n=64&bs=8&hidden=8&every=5&k=4&pool=64',
+      '--steps',
+      '20',
+      '--out',
+      out,
+      '--csv',
+      csv,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.backend).toBe('cpu');
+    expect(json.config).toMatchObject({ data: 'xor', n: 64, bs: 8, steps: 20 });
+    expect(json.reports.map((x: { step: number }) => x.step)).toEqual([0, 5, 10, 15]);
+    for (const rep of json.reports) {
+      for (const k of ['epoch', 'lr', 'loss', 'acc', 'testAcc', 'gradNorm2', 'bSimple'])
+        expect(rep).toHaveProperty(k);
+      for (const id of ['SG-B', 'SG-2B', 'GC', 'SVRG']) {
+        expect(Number.isFinite(rep.estimators[id].variance)).toBe(true);
+        expect(Number.isFinite(rep.estimators[id].normalizedVariance)).toBe(true);
+      }
+    }
+    expect(json.events.some((e: { kind: string }) => e.kind === 'done')).toBe(true);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^# config: /);
+    expect(lines[1].split(',').slice(0, 3)).toEqual(['step', 'epoch', 'lr']);
+    expect(lines).toHaveLength(2 + json.reports.length);
+  });
+
+  it('runs a preset', async () => {
+    const out = join(DIR, 'preset.json');
+    const r = await run('--preset', 'fig1-gc2d', '--steps', '10', '--out', out);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).config).toMatchObject({ model: 'linear', k: 4 });
+  });
+
+  it('bad arguments exit 2 with one line', async () => {
+    const out = join(DIR, 'x.json');
+    const cases: [string[], RegExp][] = [
+      [['--preset', 'fig1-gc2d', '--out', out, '--bogus', '1'], /unknown flag --bogus/],
+      [['--out', out], /exactly one of --preset or --config/],
+      [['--preset', 'nope', '--out', out], /not a preset/],
+      [['--config', 'bs=abc', '--out', out], /bs=abc is not a number/],
+      [['--preset', 'fig1-gc2d'], /missing required flag --out/],
+      [['--preset', 'fig1-gc2d', '--steps', '0', '--out', out], /--steps must be an integer/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(...args)));
+    results.forEach((r, i) => {
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(cases[i][1]);
+    });
+  });
+});
