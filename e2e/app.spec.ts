@@ -62,12 +62,15 @@ test('a control changes the run and the URL; the URL reproduces the setup', asyn
   await lr.fill('0.2');
   await lr.press('Enter');
   await expect(page).toHaveURL(/lr=0\.2/);
+  await page.getByRole('slider', { name: 'Batch size B' }).fill('16');
+  await expect(page).toHaveURL(/bs=16/);
   await page.getByTestId('step').click();
   await expect.poll(() => gvp(page, (g) => g.events().some((e) => e.kind === 'change'))).toBe(true);
   const url = page.url();
   const copy = await page.context().newPage();
   await copy.goto(url);
   await expect.poll(() => gvp(copy, (g) => g.config.lr)).toBe(0.2);
+  expect(await gvp(copy, (g) => g.config.bs)).toBe(16);
   expect(await gvp(copy, (g) => g.config)).toEqual(await gvp(page, (g) => g.config));
 });
 
