@@ -3,7 +3,7 @@
  * fig3-mnist model in its worker on each backend; steps/s are read from window.gvp.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { BackendResult } from './engineNode';
 
 const PORT = 4175;
@@ -62,6 +62,52 @@ async function stepsPerSecond(page: Page, url: string, warm: number, seconds: nu
   return { rate: ((b.step - a.step) * 1000) / (Date.now() - t0), backend: b.backend };
 }
 
+const EMPTY: BackendResult = {
+  backend: '',
+  where: 'chromium',
+  stepsPerSecond: 0,
+  measurementMs: null,
+  measurementOverStep: null,
+  fitStepsPerSecond: null,
+  oursOverFit: null,
+  syncReadbacks: null,
+  kernelsPerStep: null,
+};
+
+/** One backend in a fresh page: plain training, then training with a measurement every step. */
+async function benchOne(
+  browser: Browser,
+  backend: string,
+  seconds: number,
+): Promise<BackendResult> {
+  const page = await browser.newPage();
+  try {
+    const base = `http://127.0.0.1:${PORT}/?${QUERY}&backend=${backend}`;
+    const train = await stepsPerSecond(page, `${base}&est=&every=1000000`, 3, seconds);
+    const measured = await stepsPerSecond(page, `${base}&every=1`, 2, seconds);
+    if (!train || !measured || train.backend !== backend) {
+      return {
+        ...EMPTY,
+        backend,
+        stepsPerSecond: train?.rate ?? 0,
+        note: `did not run on ${backend} (got ${train?.backend ?? 'nothing'})`,
+      };
+    }
+    const stepMs = 1000 / train.rate;
+    const measurementMs = 1000 / measured.rate - stepMs;
+    return {
+      ...EMPTY,
+      backend,
+      stepsPerSecond: train.rate,
+      measurementMs,
+      measurementOverStep: measurementMs / stepMs,
+      note: 'steps/s from window.gvp',
+    };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
 /** Training steps/s and ms per exact measurement on each browser backend. */
 export async function benchBrowser(
   backends: readonly string[],
@@ -72,40 +118,12 @@ export async function benchBrowser(
   const out: BackendResult[] = [];
   try {
     for (const backend of backends) {
-      const page = await browser.newPage();
-      const base = `http://127.0.0.1:${PORT}/?${QUERY}&backend=${backend}`;
-      const train = await stepsPerSecond(page, `${base}&est=&every=1000000`, 3, seconds);
-      const measured = await stepsPerSecond(page, `${base}&every=1`, 3, seconds);
-      await page.close();
-      if (!train || !measured || train.backend !== backend) {
-        out.push({
-          backend,
-          where: 'chromium',
-          stepsPerSecond: train?.rate ?? 0,
-          measurementMs: null,
-          measurementOverStep: null,
-          fitStepsPerSecond: null,
-          oursOverFit: null,
-          syncReadbacks: null,
-          kernelsPerStep: null,
-          note: `did not run on ${backend} (got ${train?.backend ?? 'nothing'})`,
-        });
-        continue;
+      try {
+        out.push(await benchOne(browser, backend, seconds));
+      } catch (e) {
+        const note = `failed on ${backend}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+        out.push({ ...EMPTY, backend, note });
       }
-      const stepMs = 1000 / train.rate;
-      const measurementMs = 1000 / measured.rate - stepMs;
-      out.push({
-        backend,
-        where: 'chromium',
-        stepsPerSecond: train.rate,
-        measurementMs,
-        measurementOverStep: measurementMs / stepMs,
-        fitStepsPerSecond: null,
-        oursOverFit: null,
-        syncReadbacks: null,
-        kernelsPerStep: null,
-        note: 'steps/s read from window.gvp over the run',
-      });
     }
   } finally {
     await browser.close();
