@@ -45,9 +45,11 @@ async function main(): Promise<void> {
   for (const backend of ['cpu', 'wasm'] as const) {
     process.stderr.write(`node ${backend}…\n`);
     rows.push(await benchNode(backend, mnist, steps));
+    process.stderr.write(`${JSON.stringify(rows.at(-1))}\n`);
   }
   const notes: string[] = [];
-  if (existsSync('dist/index.html')) {
+  if (process.env.BENCH_BROWSER === '0') notes.push('browser half skipped (BENCH_BROWSER=0)');
+  else if (existsSync('dist/index.html')) {
     process.stderr.write('chromium…\n');
     rows.push(
       ...(await benchBrowser(

@@ -120,6 +120,7 @@ export async function benchBrowser(
     for (const backend of backends) {
       try {
         out.push(await benchOne(browser, backend, seconds));
+        process.stderr.write(`${JSON.stringify(out.at(-1))}\n`);
       } catch (e) {
         const note = `failed on ${backend}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
         out.push({ ...EMPTY, backend, note });
