@@ -1,12 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig } from '@playwright/test';
-
-/** Playwright's own Chromium when it was downloaded, else the system one (Debian). */
-function chromiumPath(): string | undefined {
-  const bundled = chromium.executablePath();
-  if (existsSync(bundled)) return undefined;
-  return '/usr/bin/chromium';
-}
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium';
 
 const PORT = 4173;
 
@@ -31,16 +24,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromiumPath(),
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-sync',
-            '--disable-quic',
-            '--enable-unsafe-webgpu',
-            '--enable-unsafe-swiftshader',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

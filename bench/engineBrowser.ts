@@ -4,19 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import type { BackendResult } from './engineNode';
 
 const PORT = 4175;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-  '--enable-unsafe-swiftshader',
-];
 const QUERY = 'preset=fig3-mnist&pool=512&gcEvery=1000000&svrgEvery=1000000&autoplay=1';
 
 async function startServer(): Promise<ChildProcess> {
@@ -114,7 +105,7 @@ export async function benchBrowser(
   seconds: number,
 ): Promise<BackendResult[]> {
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const out: BackendResult[] = [];
   try {
     for (const backend of backends) {
