@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parse, serialize } from '../core/config/codec';
+import { parse, serialize, type Problem } from '../core/config/codec';
 import { fieldOf, type Config } from '../core/config/schema';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { BackendBadge } from './components/BackendBadge';
@@ -10,6 +10,8 @@ import { ShareButton } from './components/ShareButton';
 import { Transport } from './components/Transport';
 import { installGvp } from './gvp';
 import { ChartsPanel } from './panels/ChartsPanel';
+import { ExplainStrip } from './explain/ExplainStrip';
+import { ExportMenu } from './export/ExportMenu';
 import { ClusterPanel } from './panels/ClusterPanel';
 import { useEngine } from './useEngine';
 
@@ -61,6 +63,15 @@ export function App() {
     },
     [send],
   );
+  const loadConfig = useCallback(
+    (next: Config, found: Problem[]) => {
+      setConfig(next);
+      setPreset(null);
+      setProblems(found);
+      send({ type: 'reset', config: next });
+    },
+    [send],
+  );
   const epoch = state.reports.at(-1)?.epoch ?? 0;
 
   return (
@@ -69,6 +80,7 @@ export function App() {
         <h1>Gradient Variance Playground</h1>
         <BackendBadge backend={state.backend} />
         <ShareButton />
+        <ExportMenu config={config} preset={preset} state={state} onLoadConfig={loadConfig} />
         <label className="toggle">
           <input
             type="checkbox"
@@ -115,6 +127,7 @@ export function App() {
             smoothing={smoothed ? SMOOTH_WINDOW : 0}
             lecture={config.lecture}
           />
+          <ExplainStrip config={config} state={state} send={send} />
           <ClusterPanel view={state.clusters} />
           <EventLog events={state.events} problem={state.problem} />
         </section>
