@@ -1,142 +1,62 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parse, serialize, type Problem } from '../core/config/codec';
-import { fieldOf, type Config } from '../core/config/schema';
-import { ControlsPanel } from './controls/ControlsPanel';
-import { BackendBadge } from './components/BackendBadge';
-import { EventLog } from './components/EventLog';
-import { PresetMenu } from './components/PresetMenu';
-import { ProblemsNotice } from './components/ProblemsNotice';
-import { ShareButton } from './components/ShareButton';
-import { Transport } from './components/Transport';
+import { PRESETS } from '../core/config/presets';
+import { ShortcutHelp } from './components/ShortcutHelp';
 import { installGvp } from './gvp';
-import { ChartsPanel } from './panels/ChartsPanel';
-import { ExplainStrip } from './explain/ExplainStrip';
-import { ExportMenu } from './export/ExportMenu';
-import { ClusterPanel } from './panels/ClusterPanel';
-import { useEngine } from './useEngine';
+import type { ShortcutAction } from './keyboard/shortcuts';
+import { useShortcuts } from './keyboard/useShortcuts';
+import { EmbedView } from './layout/EmbedView';
+import { FullView } from './layout/FullView';
+import { usePlayground, type Playground } from './usePlayground';
 
-const SMOOTH_WINDOW = 9;
-
-/** The app shell: the only place that touches `location` (house rule 9). */
+/** The app shell: state in usePlayground, keyboard shortcuts, and the full or embed layout. */
 export function App() {
-  const [initial] = useState(() => parse(location.search));
-  const [config, setConfig] = useState<Config>(initial.config);
-  const [preset, setPreset] = useState<string | null>(() =>
-    new URLSearchParams(location.search).get('preset'),
-  );
-  const [problems, setProblems] = useState(initial.problems);
-  const [smoothed, setSmoothed] = useState(false);
-  const { state, send } = useEngine(initial.config);
-  const latest = useRef({ state, config });
+  const pg = usePlayground();
+  const [help, setHelp] = useState(false);
+  const latest = useRef(pg);
   useEffect(() => {
-    latest.current = { state, config };
+    latest.current = pg;
   });
-  const autoplayed = useRef(false);
-
   useEffect(() => installGvp(window, () => latest.current), []);
-  useEffect(() => {
-    const query = serialize(config);
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
-  }, [config]);
-  useEffect(() => {
-    if (state.status === 'paused' && config.autoplay && !autoplayed.current && state.backend) {
-      autoplayed.current = true;
-      send({ type: 'play' });
-    }
-  }, [state.status, state.backend, config.autoplay, send]);
-
-  const change = useCallback(
-    (key: keyof Config, value: Config[keyof Config]) => {
-      setConfig((c) => ({ ...c, [key]: value }));
-      setPreset(null);
-      if (fieldOf(key)?.group !== 'view') send({ type: 'set', patch: { [key]: value } });
-    },
-    [send],
-  );
-  const pickPreset = useCallback(
-    (name: string) => {
-      const next = parse(`preset=${encodeURIComponent(name)}`);
-      setConfig(next.config);
-      setPreset(name);
-      setProblems(next.problems);
-      send({ type: 'reset', config: next.config });
-    },
-    [send],
-  );
-  const loadConfig = useCallback(
-    (next: Config, found: Problem[]) => {
-      setConfig(next);
-      setPreset(null);
-      setProblems(found);
-      send({ type: 'reset', config: next });
-    },
-    [send],
-  );
-  const epoch = state.reports.at(-1)?.epoch ?? 0;
-
+  const onShortcut = useCallback((a: ShortcutAction) => {
+    if (a.id === 'help') setHelp((h) => !h);
+    else act(latest.current, a);
+  }, []);
+  useShortcuts(onShortcut);
   return (
-    <div className={`app${config.lecture ? ' lecture' : ''}`}>
-      <header>
-        <h1>Gradient Variance Playground</h1>
-        <BackendBadge backend={state.backend} />
-        <ShareButton />
-        <ExportMenu config={config} preset={preset} state={state} onLoadConfig={loadConfig} />
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={config.lecture}
-            onChange={(e) => change('lecture', e.target.checked)}
-          />
-          Lecture mode
-        </label>
-      </header>
-      <ProblemsNotice problems={problems} onDismiss={() => setProblems([])} />
-      {state.error ? (
-        <div className="notice error" role="alert">
-          {state.error}
-        </div>
-      ) : null}
-      <PresetMenu current={preset} onPick={pickPreset} />
-      <Transport
-        status={state.status}
-        step={state.step}
-        epoch={epoch}
-        stepsPerSecond={state.stepsPerSecond}
-        onPlay={() => send({ type: 'play' })}
-        onPause={() => send({ type: 'pause' })}
-        onStep={(count) => send({ type: 'step', count })}
-        onReset={() => send({ type: 'reset', config })}
-      />
-      <main>
-        <aside>
-          <ControlsPanel config={config} onChange={change} />
-        </aside>
-        <section className="results">
-          <label className="toggle">
-            <input
-              type="checkbox"
-              checked={smoothed}
-              onChange={(e) => setSmoothed(e.target.checked)}
-            />
-            Smooth curves (rolling mean over {SMOOTH_WINDOW} measurements, ±1 std band)
-          </label>
-          <ChartsPanel
-            reports={state.reports}
-            events={state.events}
-            config={config}
-            smoothing={smoothed ? SMOOTH_WINDOW : 0}
-            lecture={config.lecture}
-          />
-          <ExplainStrip config={config} state={state} send={send} />
-          <ClusterPanel view={state.clusters} />
-          <EventLog events={state.events} problem={state.problem} />
-        </section>
-      </main>
-      <footer>
-        Based on Faghri, Duvenaud, Fleet &amp; Ba,{' '}
-        <i>A Study of Gradient Variance in Deep Learning</i> (2020),{' '}
-        <a href="https://arxiv.org/abs/2007.04532">arXiv 2007.04532</a>.
-      </footer>
-    </div>
+    <>
+      {pg.config.embed ? <EmbedView pg={pg} /> : <FullView pg={pg} onHelp={() => setHelp(true)} />}
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+    </>
   );
+}
+
+/** What each shortcut does (the keys themselves are in keyboard/shortcuts.ts). */
+function act(pg: Playground, a: Exclude<ShortcutAction, { id: 'help' }>): void {
+  const { status } = pg.state;
+  switch (a.id) {
+    case 'playPause':
+      if (status === 'playing') pg.send({ type: 'pause' });
+      else if (status === 'paused') pg.send({ type: 'play' });
+      return;
+    case 'step':
+      if (status === 'paused') pg.send({ type: 'step', count: a.count });
+      return;
+    case 'reset':
+      return pg.reset();
+    case 'preset': {
+      const preset = PRESETS[a.index];
+      if (preset) pg.pickPreset(preset.name);
+      return;
+    }
+    case 'lecture':
+      return pg.change('lecture', !pg.config.lecture);
+    case 'pin':
+      return pg.pin();
+    case 'reveal':
+      return pg.toggleReveal();
+    default: {
+      const never: never = a;
+      return never;
+    }
+  }
 }

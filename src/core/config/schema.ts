@@ -9,6 +9,8 @@ export const MODELS = ['linear', 'mlp', 'rf'] as const;
 export const STATS_MODES = ['exact', 'sampled', 'both'] as const;
 export const ESTIMATOR_KEYS = ['sgb', 'sg2b', 'gc', 'svrg'] as const;
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+/** Charts a view shows (`charts=`); an embed shows only these. */
+export const CHART_KEYS = ['variance', 'nv', 'loss', 'acc', 'clusters'] as const;
 /** Controls a lecturer may hide (`hide=`), by their URL key. */
 // prettier-ignore
 export const HIDEABLE = [
@@ -53,6 +55,7 @@ export interface Config {
   lecture: boolean;
   embed: boolean;
   hide: (typeof HIDEABLE)[number][];
+  charts: (typeof CHART_KEYS)[number][];
 }
 
 export type Group = 'data' | 'model' | 'optimiser' | 'estimators' | 'measurement' | 'run' | 'view';
@@ -110,6 +113,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'lecture', kind: 'bool', group: 'view', hot: true, label: 'Lecture mode', tooltip: 'Projector layout: bigger fonts, thicker lines.' },
   { key: 'embed', kind: 'bool', group: 'view', hot: true, label: 'Embed', tooltip: 'Show only the charts and play/reset.' },
   { key: 'hide', kind: 'set', choices: HIDEABLE, group: 'view', hot: true, label: 'Hidden controls', tooltip: 'Controls hidden from the panel.' },
+  { key: 'charts', kind: 'set', choices: CHART_KEYS, group: 'view', hot: true, label: 'Charts shown', tooltip: 'Which charts the page (or an embed) shows.' },
 ];
 
 /** Default training-set size per dataset. */
@@ -129,6 +133,7 @@ const DEFAULTS: Config = {
   svrgEvery: 100, every: 10, stats: 'exact', estim: 50, pool: 2048,
   est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0, backend: 'auto',
   autoplay: false, lecture: false, embed: false, hide: [],
+  charts: ['variance', 'nv', 'loss', 'acc', 'clusters'],
 };
 
 export function defaultConfig(): Config {

@@ -10,7 +10,7 @@ import { drawCurves, drawMarkers, drawRefLines, MARKER_STYLE, toCurve } from './
 import type { LineData, LineOptions } from './lineTypes';
 import { isDrawable, safeDomain, safeLinearDomain } from './scales';
 
-export type { LineData, LineOptions, Marker, RefLine, Series } from './lineTypes';
+export type { GhostRun, LineData, LineOptions, Marker, RefLine, Series } from './lineTypes';
 export { nearestPoint, readoutLines } from './hover';
 export type { Nearest, NearestValue } from './hover';
 
@@ -48,7 +48,8 @@ export function summarize(data: LineData, o: LineOptions): string {
 
 function legendItems(data: LineData, curves: readonly Curve[], o: LineOptions): LegendItem[] {
   const items: LegendItem[] = curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash }));
-  if (o.ghost?.length) items.push({ label: 'pinned run', color: '#444', opacity: 0.35 });
+  for (const g of o.ghost ?? [])
+    items.push({ label: `pinned: ${g.label}`, color: '#444', dash: g.dash, opacity: 0.6 });
   const kinds = new Set((data.markers ?? []).map((m) => m.kind));
   for (const k of ['change', 'gc', 'svrg'] as const) {
     if (kinds.has(k)) items.push({ ...MARKER_STYLE[k], label: MARKER_STYLE[k].legend });
@@ -82,16 +83,17 @@ export function render(svg: SVGSVGElement, data: LineData, options: Partial<Line
   const prep = (s: LineData['series'][number], i: number) =>
     toCurve(s, i, o.smoothing, o.maxPoints, drawable);
   const curves = data.series.map(prep);
-  const ghosts = (o.ghost ?? []).map(prep);
+  const ghosts = (o.ghost ?? []).flatMap((g) => g.series.map((s) => ({ ...s, dash: g.dash })));
+  const ghostCurves = ghosts.map(prep);
   const items = legendItems(data, curves, o);
   const legendWidth = o.width - MARGIN.left - MARGIN.right;
   const top = 10 + legendRows(items, legendWidth) * LEGEND_ROW;
   const f = setupFrame(svg, { ...o, margin: { ...MARGIN, top }, summary: summarize(data, o) });
-  const S = makeScales([...curves, ...ghosts], data, o, f.innerWidth, f.innerHeight);
+  const S = makeScales([...curves, ...ghostCurves], data, o, f.innerWidth, f.innerHeight);
   const yFormat = o.yScale === 'log' ? '.0e' : '~g';
   drawAxes(f, S.x, S.y, { xLabel: o.xLabel, yLabel: o.yLabel, yFormat });
   drawRefLines(f.plot, data.refLines ?? [], S, f.innerWidth);
-  drawCurves(f.plot, ghosts, S, true);
+  drawCurves(f.plot, ghostCurves, S, true);
   drawCurves(f.plot, curves, S, false);
   drawMarkers(f.plot, data.markers ?? [], S);
   drawLegend(f.svg, items, MARGIN.left, 8, legendWidth);

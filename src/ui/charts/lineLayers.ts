@@ -83,8 +83,8 @@ export function drawCurves(g: G, curves: readonly Curve[], S: Scales, faded: boo
       .attr('data-id', c.id)
       .attr('fill', 'none')
       .attr('stroke', c.color)
-      .attr('stroke-width', faded ? 1 : 1.75)
-      .attr('stroke-opacity', faded ? 0.35 : null)
+      .attr('stroke-width', faded ? 1.25 : 1.75)
+      .attr('stroke-opacity', faded ? 0.45 : null)
       .attr('stroke-dasharray', c.dash ?? null)
       .attr('d', path(idx));
     drawIsolated(layer, c, S, ok, faded);

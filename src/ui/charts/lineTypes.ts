@@ -25,6 +25,14 @@ export interface RefLine {
   label: string;
 }
 
+/** A pinned run's curves, drawn faded with one dash pattern and labelled in the legend. */
+export interface GhostRun {
+  /** What differs from the live run, e.g. 'bs 32 → 128'. */
+  label: string;
+  dash: string;
+  series: readonly Series[];
+}
+
 export interface LineData {
   series: readonly Series[];
   markers?: readonly Marker[];
@@ -44,7 +52,7 @@ export interface LineOptions {
   /** At most this many points per curve are drawn (min/max buckets); data is untouched. */
   maxPoints: number;
   /** Pinned runs, drawn faded and thin behind the live series (not in the hover read-out). */
-  ghost?: readonly Series[];
+  ghost?: readonly GhostRun[];
   /** Fixed y domain (e.g. [0, 1] for accuracy); otherwise fitted to the data. */
   yDomain?: [number, number];
   /** d3-format specifier of the read-out values. */

@@ -5,13 +5,25 @@ interface Props<D, O> {
   data: D;
   options: Partial<O>;
   testId?: string;
+  /**
+   * Drawn at its options' size, shown this many times larger: the viewBox keeps the drawing, so
+   * fonts and lines scale with it (lecture mode's 1.5× without touching the chart code).
+   */
+  zoom?: number;
 }
 
 /** React owns the container; the chart's render function (D3) owns everything inside. */
-export function ChartSvg<D, O>({ render, data, options, testId }: Props<D, O>) {
+export function ChartSvg<D, O>({ render, data, options, testId, zoom = 1 }: Props<D, O>) {
   const ref = useRef<SVGSVGElement>(null);
   useEffect(() => {
-    if (ref.current) render(ref.current, data, options);
-  }, [render, data, options]);
+    const svg = ref.current;
+    if (!svg) return;
+    render(svg, data, options);
+    if (zoom === 1) return;
+    for (const side of ['width', 'height']) {
+      const drawn = Number(svg.getAttribute(side));
+      if (drawn > 0) svg.setAttribute(side, String(Math.round(drawn * zoom)));
+    }
+  }, [render, data, options, zoom]);
   return <svg ref={ref} className="chart" data-testid={testId} />;
 }

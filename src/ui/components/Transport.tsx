@@ -9,6 +9,8 @@ interface Props {
   onPause: () => void;
   onStep: (count: number) => void;
   onReset: () => void;
+  /** Embeds: play/pause and reset only (with the step counter). */
+  compact?: boolean;
 }
 
 /** Play / pause / step / reset, with the step and epoch counters and the training speed. */
@@ -18,7 +20,7 @@ export function Transport(p: Props) {
   return (
     <div className="transport" role="group" aria-label="Training controls">
       {playing ? (
-        <button type="button" onClick={p.onPause} data-testid="pause">
+        <button type="button" onClick={p.onPause} data-testid="pause" title="Pause (Space)">
           ❚❚ Pause
         </button>
       ) : (
@@ -27,30 +29,38 @@ export function Transport(p: Props) {
           onClick={p.onPlay}
           disabled={blocked || p.status === 'diverged'}
           data-testid="play"
+          title="Play (Space)"
         >
           ▶ Play
         </button>
       )}
-      <button
-        type="button"
-        onClick={() => p.onStep(1)}
-        disabled={blocked || playing}
-        data-testid="step"
-      >
-        Step
-      </button>
-      <button type="button" onClick={p.onReset} data-testid="reset">
+      {p.compact ? null : (
+        <button
+          type="button"
+          onClick={() => p.onStep(1)}
+          disabled={blocked || playing}
+          data-testid="step"
+          title="One step (→); ten steps: Shift + →"
+        >
+          Step
+        </button>
+      )}
+      <button type="button" onClick={p.onReset} data-testid="reset" title="Reset (R)">
         ↺ Reset
       </button>
       <span className="counter" data-testid="step-counter">
         step <b>{p.step}</b>
       </span>
-      <span className="counter">
-        epoch <b>{p.epoch.toFixed(2)}</b>
-      </span>
-      <span className="counter">
-        <b>{p.stepsPerSecond.toFixed(1)}</b> steps/s
-      </span>
+      {p.compact ? null : (
+        <>
+          <span className="counter">
+            epoch <b>{p.epoch.toFixed(2)}</b>
+          </span>
+          <span className="counter">
+            <b>{p.stepsPerSecond.toFixed(1)}</b> steps/s
+          </span>
+        </>
+      )}
       {p.status === 'diverged' ? (
         <span className="diverged" role="status">
           Diverged — lower the learning rate and reset.

@@ -12,8 +12,22 @@ const GROUPS: { group: Group; title: string }[] = [
   { group: 'run', title: 'Run' },
 ];
 
-/** Fields that only matter for some settings are hidden otherwise. */
+/** Lecture mode keeps the controls a class talks about: data, model size and SGD's knobs. */
+export const LECTURE_ESSENTIALS: readonly (keyof Config)[] = [
+  'data',
+  'hidden',
+  'bs',
+  'lr',
+  'mom',
+  'noise',
+  'dup',
+  'est',
+];
+
+/** Fields that only matter for some settings are hidden otherwise; `hide=` hides any. */
 function relevant(f: Field, c: Config): boolean {
+  if ((c.hide as string[]).includes(f.key)) return false;
+  if (c.lecture && !LECTURE_ESSENTIALS.includes(f.key)) return false;
   switch (f.key) {
     case 'dim':
     case 'th':
@@ -25,7 +39,7 @@ function relevant(f: Field, c: Config): boolean {
     case 'dupPts':
       return c.dup > 0;
     default:
-      return !(c.hide as string[]).includes(f.key);
+      return true;
   }
 }
 

@@ -2,10 +2,65 @@ import { useMemo } from 'react';
 import type { Config } from '../../core/config/schema';
 import type { EngineEvent, Report } from '../../engine/protocol';
 import * as lineChart from '../charts/lineChart';
-import type { LineData, LineOptions } from '../charts/lineTypes';
+import type { GhostRun, LineData, LineOptions } from '../charts/lineTypes';
 import { ChartSvg } from '../components/ChartSvg';
+import { useViewportHeight } from '../components/useViewportHeight';
 import { useWidth } from '../components/useWidth';
+import { describeDiff, PIN_DASHES, type Pin } from '../pins/pins';
 import { accuracyData, lossData, nvData, varianceData } from '../state/series';
+
+/** Lecture mode draws every chart 1.5× larger: fonts, lines and all (DESIGN: projector). */
+export const LECTURE_ZOOM = 1.5;
+/** Height above the charts in lecture mode (header, transport, captions), in px. */
+const LECTURE_CHROME = 190;
+
+type ChartKey = 'variance' | 'nv' | 'loss' | 'acc';
+
+interface ChartSpec {
+  key: ChartKey;
+  caption: string;
+  data: (reports: readonly Report[], events: readonly EngineEvent[], c: Config) => LineData;
+  options: Partial<LineOptions>;
+}
+
+const CHARTS: readonly ChartSpec[] = [
+  {
+    key: 'variance',
+    caption: 'Variance of each gradient estimator (log scale)',
+    data: varianceData,
+    options: { yScale: 'log', yLabel: 'variance (1/d) Σ V_j', title: 'Variance' },
+  },
+  {
+    key: 'nv',
+    caption: 'Normalized variance — above 0.5 the noise outweighs the signal',
+    data: nvData,
+    options: {
+      yScale: 'linear',
+      yLabel: 'normalized variance',
+      title: 'Normalized variance',
+      yDomain: [0, 1],
+    },
+  },
+  {
+    key: 'loss',
+    caption: 'Training loss on the measurement pool',
+    data: (r) => lossData(r),
+    options: { yScale: 'log', yLabel: 'loss', title: 'Training loss' },
+  },
+  {
+    key: 'acc',
+    caption: 'Accuracy: training pool and held-out test set',
+    data: (r) => accuracyData(r),
+    options: { yScale: 'linear', yLabel: 'accuracy', title: 'Accuracy', yDomain: [0, 1] },
+  },
+];
+
+const TEST_ID: Record<ChartKey, string> = {
+  variance: 'chart-variance',
+  nv: 'chart-nv',
+  loss: 'chart-loss',
+  acc: 'chart-accuracy',
+};
 
 interface Props {
   reports: readonly Report[];
@@ -13,65 +68,82 @@ interface Props {
   config: Config;
   smoothing: number;
   lecture: boolean;
-  ghosts?: { variance: LineData; nv: LineData }[];
+  /** Pinned runs, drawn as labelled ghosts behind the live curves. */
+  pins?: readonly Pin[];
 }
 
-/** The time-series charts: variance (log), normalized variance, loss and accuracy. */
-export function ChartsPanel({ reports, events, config, smoothing, lecture }: Props) {
+/** The time-series charts the config shows: variance (log), NV, loss and accuracy. */
+export function ChartsPanel({ reports, events, config, smoothing, lecture, pins = [] }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const variance = useMemo(() => varianceData(reports, events, config), [reports, events, config]);
-  const nv = useMemo(() => nvData(reports, events, config), [reports, events, config]);
-  const loss = useMemo(() => lossData(reports), [reports]);
-  const acc = useMemo(() => accuracyData(reports), [reports]);
-  const chartWidth = width >= 900 ? Math.floor((width - 16) / 2) : width;
-  const base = useMemo(
-    (): Partial<LineOptions> => ({
-      width: chartWidth,
-      height: lecture ? 340 : 260,
+  const viewport = useViewportHeight();
+  const shown = CHARTS.filter((c) => config.charts.includes(c.key));
+  const twoColumns = width >= 900 || (lecture && shown.length > 1);
+  const shownWidth = twoColumns ? Math.floor((width - 16) / 2) : width;
+  const rows = Math.ceil(shown.length / (twoColumns ? 2 : 1));
+  const shownHeight = lecture
+    ? Math.max(300, Math.floor((viewport - LECTURE_CHROME) / Math.max(rows, 1)) - 40)
+    : 260;
+  const zoom = lecture ? LECTURE_ZOOM : 1;
+  const size = useMemo(
+    () => ({
+      width: Math.floor(shownWidth / zoom),
+      height: Math.floor(shownHeight / zoom),
       xLabel: 'iteration',
       smoothing,
     }),
-    [chartWidth, lecture, smoothing],
-  );
-  const opts = useMemo(
-    () =>
-      ({
-        variance: { ...base, yScale: 'log', yLabel: 'variance (1/d) Σ V_j', title: 'Variance' },
-        nv: {
-          ...base,
-          yScale: 'linear',
-          yLabel: 'normalized variance',
-          title: 'Normalized variance',
-          yDomain: [0, 1],
-        },
-        loss: { ...base, yScale: 'log', yLabel: 'loss', title: 'Training loss' },
-        acc: { ...base, yScale: 'linear', yLabel: 'accuracy', title: 'Accuracy', yDomain: [0, 1] },
-      }) satisfies Record<string, Partial<LineOptions>>,
-    [base],
+    [shownWidth, shownHeight, zoom, smoothing],
   );
   return (
     <div className="charts" ref={ref}>
-      <figure>
-        <figcaption>Variance of each gradient estimator (log scale)</figcaption>
-        <ChartSvg
-          render={lineChart.render}
-          data={variance}
-          options={opts.variance}
-          testId="chart-variance"
+      {shown.map((spec) => (
+        <LineFigure
+          key={spec.key}
+          spec={spec}
+          reports={reports}
+          events={events}
+          config={config}
+          pins={pins}
+          size={size}
+          zoom={zoom}
         />
-      </figure>
-      <figure>
-        <figcaption>Normalized variance — above 0.5 the noise outweighs the signal</figcaption>
-        <ChartSvg render={lineChart.render} data={nv} options={opts.nv} testId="chart-nv" />
-      </figure>
-      <figure>
-        <figcaption>Training loss on the measurement pool</figcaption>
-        <ChartSvg render={lineChart.render} data={loss} options={opts.loss} testId="chart-loss" />
-      </figure>
-      <figure>
-        <figcaption>Accuracy: training pool and held-out test set</figcaption>
-        <ChartSvg render={lineChart.render} data={acc} options={opts.acc} testId="chart-accuracy" />
-      </figure>
+      ))}
+      {shown.length === 0 ? <p className="muted">No charts selected (charts=).</p> : null}
     </div>
+  );
+}
+
+interface FigureProps {
+  spec: ChartSpec;
+  reports: readonly Report[];
+  events: readonly EngineEvent[];
+  config: Config;
+  pins: readonly Pin[];
+  size: Partial<LineOptions>;
+  zoom: number;
+}
+
+function LineFigure({ spec, reports, events, config, pins, size, zoom }: FigureProps) {
+  const data = useMemo(() => spec.data(reports, events, config), [spec, reports, events, config]);
+  const ghost = useMemo(
+    (): GhostRun[] =>
+      pins.map((pin, i) => ({
+        label: describeDiff(pin.config, config),
+        dash: PIN_DASHES[i % PIN_DASHES.length],
+        series: spec.data(pin.reports, [], pin.config).series,
+      })),
+    [pins, spec, config],
+  );
+  const options = useMemo(() => ({ ...size, ...spec.options, ghost }), [size, spec, ghost]);
+  return (
+    <figure>
+      <figcaption>{spec.caption}</figcaption>
+      <ChartSvg
+        render={lineChart.render}
+        data={data}
+        options={options}
+        testId={TEST_ID[spec.key]}
+        zoom={zoom}
+      />
+    </figure>
   );
 }

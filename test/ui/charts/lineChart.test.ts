@@ -63,7 +63,9 @@ describe('lineChart snapshots', () => {
       y: [0.9, 0.6, 0.4, 0.3],
     };
     const test = { id: 'test-loss', label: 'test loss', x: [0, 2], y: [0.95, 0.5], dash: '4 2' };
-    const ghost = [{ ...train, y: [1, 0.8, 0.7, 0.65] }];
+    const ghost = [
+      { label: 'bs 32 → 128', dash: '2 3', series: [{ ...train, y: [1, 0.8, 0.7, 0.65] }] },
+    ];
     render(svg, { series: [train, test] }, { ...size, yLabel: 'loss', title: 'Loss', ghost });
     await expect(normalizeSvg(svg)).toMatchFileSnapshot('./__snapshots__/lineChart-loss.svg');
   });

@@ -1,0 +1,77 @@
+/**
+ * The keyboard shortcuts, one table: it drives both the key handling and the "?" help.
+ * Pure (no DOM access beyond the event's fields), so it is unit-tested in Node.
+ */
+
+export type ShortcutAction =
+  | { id: 'playPause' }
+  | { id: 'step'; count: 1 | 10 }
+  | { id: 'reset' }
+  | { id: 'preset'; index: number }
+  | { id: 'lecture' }
+  | { id: 'pin' }
+  | { id: 'reveal' }
+  | { id: 'help' };
+
+export interface Shortcut {
+  /** How the keys are shown in the help, e.g. 'Shift + →'. */
+  keys: string;
+  description: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'Space', description: 'Play / pause' },
+  { keys: '→', description: 'One step (the next explained step in slow motion)' },
+  { keys: 'Shift + →', description: 'Ten steps' },
+  { keys: 'R', description: 'Reset the run' },
+  { keys: '1 – 9', description: 'Load preset 1 to 9 (in the presets menu order)' },
+  { keys: 'L', description: 'Lecture mode on / off' },
+  { keys: 'P', description: 'Pin the current run (up to three)' },
+  { keys: 'H', description: 'Predict, then reveal: hide / reveal the curves' },
+  { keys: '?', description: 'Show / hide these shortcuts' },
+];
+
+/** The fields of a KeyboardEvent the matcher reads. */
+export interface KeyPress {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  /** tagName (upper case) and contentEditable of the event target, if an element. */
+  target: { tagName?: string; isContentEditable?: boolean } | null;
+}
+
+const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Elements that Space / Enter activate natively: the shortcut must not fire as well. */
+const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
+
+/** True when keys typed here belong to the element (text, sliders, menus), not to shortcuts. */
+export function isTypingTarget(target: KeyPress['target']): boolean {
+  return Boolean(target && (TYPING.has(target.tagName ?? '') || target.isContentEditable));
+}
+
+/** The action of one key press, or null (typing, a modifier held, or not a shortcut). */
+export function shortcutFor(e: KeyPress): ShortcutAction | null {
+  if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return null;
+  const tag = e.target?.tagName ?? '';
+  if ((e.key === ' ' || e.key === 'Enter') && ACTIVATABLE.has(tag)) return null;
+  if (e.key === 'ArrowRight') return { id: 'step', count: e.shiftKey ? 10 : 1 };
+  if (e.key === '?') return { id: 'help' };
+  if (e.shiftKey) return null;
+  if (/^[1-9]$/.test(e.key)) return { id: 'preset', index: Number(e.key) - 1 };
+  switch (e.key.toLowerCase()) {
+    case ' ':
+      return { id: 'playPause' };
+    case 'r':
+      return { id: 'reset' };
+    case 'l':
+      return { id: 'lecture' };
+    case 'p':
+      return { id: 'pin' };
+    case 'h':
+      return { id: 'reveal' };
+    default:
+      return null;
+  }
+}

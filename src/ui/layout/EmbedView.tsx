@@ -1,0 +1,48 @@
+import { serialize } from '../../core/config/codec';
+import { BackendBadge } from '../components/BackendBadge';
+import { Transport } from '../components/Transport';
+import { ChartsPanel } from '../panels/ChartsPanel';
+import { ClusterPanel } from '../panels/ClusterPanel';
+import type { Playground } from '../usePlayground';
+
+/** `embed=1`: the chosen charts and play / reset, for a slide; a link opens the full page. */
+export function EmbedView({ pg }: { pg: Playground }) {
+  const { config, state, send } = pg;
+  const full = `${location.pathname}?${serialize({ ...config, embed: false, autoplay: false })}`;
+  return (
+    <div className={`app embed${config.lecture ? ' lecture' : ''}`}>
+      <div className="embed-bar">
+        <Transport
+          compact
+          status={state.status}
+          step={state.step}
+          epoch={state.reports.at(-1)?.epoch ?? 0}
+          stepsPerSecond={state.stepsPerSecond}
+          onPlay={() => send({ type: 'play' })}
+          onPause={() => send({ type: 'pause' })}
+          onStep={(count) => send({ type: 'step', count })}
+          onReset={pg.reset}
+        />
+        <BackendBadge backend={state.backend} />
+        <a href={full} target="_blank" rel="noreferrer" className="embed-open">
+          Open in the Gradient Variance Playground ↗
+        </a>
+      </div>
+      {state.error ? (
+        <div className="notice error" role="alert">
+          {state.error}
+        </div>
+      ) : null}
+      <main className="embed-main">
+        <ChartsPanel
+          reports={pg.shownReports}
+          events={state.events}
+          config={config}
+          smoothing={0}
+          lecture={config.lecture}
+        />
+        {config.charts.includes('clusters') ? <ClusterPanel view={state.clusters} /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { BackendBadge } from '../components/BackendBadge';
+import { EventLog } from '../components/EventLog';
+import { PredictToggle } from '../components/PredictToggle';
+import { PresetMenu } from '../components/PresetMenu';
+import { ProblemsNotice } from '../components/ProblemsNotice';
+import { ShareButton } from '../components/ShareButton';
+import { Transport } from '../components/Transport';
+import { ControlsPanel } from '../controls/ControlsPanel';
+import { EmbedDialog } from '../embed/EmbedDialog';
+import { ExplainStrip } from '../explain/ExplainStrip';
+import { ExportMenu } from '../export/ExportMenu';
+import { ChartsPanel } from '../panels/ChartsPanel';
+import { ClusterPanel } from '../panels/ClusterPanel';
+import { PinnedRuns } from '../pins/PinnedRuns';
+import type { Playground } from '../usePlayground';
+
+const SMOOTH_WINDOW = 9;
+
+/** The whole playground: header, presets, transport, controls and results. */
+export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void }) {
+  const { config, state, send } = pg;
+  const [smoothed, setSmoothed] = useState(false);
+  const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
+  return (
+    <div className={`app${config.lecture ? ' lecture' : ''}`}>
+      <header>
+        <h1>Gradient Variance Playground</h1>
+        <BackendBadge backend={state.backend} />
+        {hidden('share') ? null : (
+          <>
+            <ShareButton />
+            <ExportMenu
+              config={config}
+              preset={pg.preset}
+              state={state}
+              onLoadConfig={pg.loadConfig}
+            />
+            <EmbedDialog config={config} base={`${location.origin}${location.pathname}`} />
+          </>
+        )}
+        <button
+          type="button"
+          aria-pressed={config.lecture}
+          onClick={() => pg.change('lecture', !config.lecture)}
+          data-testid="lecture"
+          title="Projector layout (L)"
+        >
+          🎓 Lecture mode
+        </button>
+        <button
+          type="button"
+          onClick={onHelp}
+          aria-label="Keyboard shortcuts (?)"
+          title="Keyboard shortcuts (?)"
+        >
+          ⌨ ?
+        </button>
+      </header>
+      <ProblemsNotice problems={pg.problems} onDismiss={pg.dismissProblems} />
+      {state.error ? (
+        <div className="notice error" role="alert">
+          {state.error}
+        </div>
+      ) : null}
+      {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
+      <Transport
+        status={state.status}
+        step={state.step}
+        epoch={state.reports.at(-1)?.epoch ?? 0}
+        stepsPerSecond={state.stepsPerSecond}
+        onPlay={() => send({ type: 'play' })}
+        onPause={() => send({ type: 'pause' })}
+        onStep={(count) => send({ type: 'step', count })}
+        onReset={pg.reset}
+      />
+      <main>
+        <aside>
+          <ControlsPanel config={config} onChange={pg.change} />
+        </aside>
+        <section className="results" aria-label="Results">
+          <div className="result-tools">
+            <label className="toggle">
+              <input
+                type="checkbox"
+                checked={smoothed}
+                onChange={(e) => setSmoothed(e.target.checked)}
+              />
+              Smooth curves (rolling mean over {SMOOTH_WINDOW} measurements, ±1 std band)
+            </label>
+            <PredictToggle
+              hiddenAfter={pg.hiddenAfter}
+              hiddenCount={state.reports.length - pg.shownReports.length}
+              onToggle={pg.toggleReveal}
+            />
+            <PinnedRuns
+              pins={pg.pins}
+              config={config}
+              canPin={state.reports.length > 0}
+              onPin={pg.pin}
+              onClear={pg.clearPin}
+            />
+          </div>
+          <ChartsPanel
+            reports={pg.shownReports}
+            events={state.events}
+            config={config}
+            smoothing={smoothed ? SMOOTH_WINDOW : 0}
+            lecture={config.lecture}
+            pins={pg.pins}
+          />
+          <ExplainStrip config={config} state={state} send={send} />
+          {config.charts.includes('clusters') ? <ClusterPanel view={state.clusters} /> : null}
+          <EventLog events={state.events} problem={state.problem} />
+        </section>
+      </main>
+      <footer>
+        Based on Faghri, Duvenaud, Fleet &amp; Ba,{' '}
+        <i>A Study of Gradient Variance in Deep Learning</i> (2020),{' '}
+        <a href="https://arxiv.org/abs/2007.04532">arXiv 2007.04532</a>. Press <kbd>?</kbd> for
+        keyboard shortcuts.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parse, serialize, type Problem } from '../core/config/codec';
+import { fieldOf, type Config } from '../core/config/schema';
+import { addPin, removePin, type Pin } from './pins/pins';
+import { useEngine } from './useEngine';
+
+/**
+ * Everything the page shows and does, in one place: the configuration (kept in the URL), the
+ * engine's run, pinned runs and "predict, then reveal". The layouts only render it.
+ */
+export function usePlayground() {
+  const [initial] = useState(() => parse(location.search));
+  const [config, setConfig] = useState<Config>(initial.config);
+  const [preset, setPreset] = useState<string | null>(() =>
+    new URLSearchParams(location.search).get('preset'),
+  );
+  const [problems, setProblems] = useState(initial.problems);
+  const [pins, setPins] = useState<readonly Pin[]>([]);
+  const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
+  const { state, send } = useEngine(initial.config);
+  useUrlSync(config);
+  useAutoplay(config, state.status, state.backend !== null, send);
+
+  const change = useCallback(
+    (key: keyof Config, value: Config[keyof Config]) => {
+      setConfig((c) => ({ ...c, [key]: value }));
+      setPreset(null);
+      if (fieldOf(key)?.group !== 'view') send({ type: 'set', patch: { [key]: value } });
+    },
+    [send],
+  );
+  const restart = useCallback(
+    (next: Config, name: string | null, found: Problem[]) => {
+      setConfig(next);
+      setPreset(name);
+      setProblems(found);
+      setHiddenAfter(null);
+      send({ type: 'reset', config: next });
+    },
+    [send],
+  );
+  const pickPreset = useCallback(
+    (name: string) => {
+      const next = parse(`preset=${encodeURIComponent(name)}`);
+      // The view (lecture, embed, charts, hidden controls) stays as the lecturer set it.
+      restart({ ...next.config, ...viewOf(config) }, name, next.problems);
+    },
+    [restart, config],
+  );
+  const loadConfig = useCallback(
+    (next: Config, found: Problem[]) => restart(next, null, found),
+    [restart],
+  );
+  const reset = useCallback(() => {
+    setHiddenAfter(null);
+    send({ type: 'reset', config });
+  }, [send, config]);
+  const pin = useCallback(
+    () => setPins((p) => addPin(p, { config, reports: state.reports, events: state.events })),
+    [config, state.reports, state.events],
+  );
+  const clearPin = useCallback((id: number) => setPins((p) => removePin(p, id)), []);
+  const toggleReveal = useCallback(
+    () => setHiddenAfter((h) => (h === null ? (state.reports.at(-1)?.step ?? 0) : null)),
+    [state.reports],
+  );
+  const shownReports = useMemo(
+    () =>
+      hiddenAfter === null ? state.reports : state.reports.filter((r) => r.step <= hiddenAfter),
+    [state.reports, hiddenAfter],
+  );
+  return {
+    config,
+    preset,
+    problems,
+    state,
+    send,
+    pins,
+    hiddenAfter,
+    shownReports,
+    change,
+    pickPreset,
+    loadConfig,
+    reset,
+    pin,
+    clearPin,
+    toggleReveal,
+    dismissProblems: useCallback(() => setProblems([]), []),
+  };
+}
+
+export type Playground = ReturnType<typeof usePlayground>;
+
+function viewOf(c: Config): Partial<Config> {
+  return { lecture: c.lecture, embed: c.embed, charts: c.charts, hide: c.hide };
+}
+
+/** The URL always holds the full configuration (replaceState: no history entry per slider). */
+function useUrlSync(config: Config): void {
+  useEffect(() => {
+    const query = serialize(config);
+    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+  }, [config]);
+}
+
+/** `autoplay=1`: press play once, as soon as the engine is ready. */
+function useAutoplay(
+  config: Config,
+  status: string,
+  ready: boolean,
+  send: ReturnType<typeof useEngine>['send'],
+): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (status === 'paused' && config.autoplay && !done.current && ready) {
+      done.current = true;
+      send({ type: 'play' });
+    }
+  }, [status, ready, config.autoplay, send]);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { shortcutFor, type KeyPress } from '../../../src/ui/keyboard/shortcuts';
+
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  target: { tagName: 'BODY' },
+  ...extra,
+});
+
+describe('shortcutFor', () => {
+  it('maps the documented keys', () => {
+    expect(shortcutFor(press(' '))).toEqual({ id: 'playPause' });
+    expect(shortcutFor(press('ArrowRight'))).toEqual({ id: 'step', count: 1 });
+    expect(shortcutFor(press('ArrowRight', { shiftKey: true }))).toEqual({ id: 'step', count: 10 });
+    expect(shortcutFor(press('r'))).toEqual({ id: 'reset' });
+    expect(shortcutFor(press('R'))).toEqual({ id: 'reset' });
+    expect(shortcutFor(press('1'))).toEqual({ id: 'preset', index: 0 });
+    expect(shortcutFor(press('9'))).toEqual({ id: 'preset', index: 8 });
+    expect(shortcutFor(press('l'))).toEqual({ id: 'lecture' });
+    expect(shortcutFor(press('p'))).toEqual({ id: 'pin' });
+    expect(shortcutFor(press('h'))).toEqual({ id: 'reveal' });
+    expect(shortcutFor(press('?', { shiftKey: true }))).toEqual({ id: 'help' });
+  });
+
+  it('never fires while typing in an input, a text area or a menu', () => {
+    for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT'])
+      for (const key of [' ', 'r', '1', 'ArrowRight', '?'])
+        expect(shortcutFor(press(key, { target: { tagName } }))).toBeNull();
+    expect(
+      shortcutFor(press('r', { target: { tagName: 'DIV', isContentEditable: true } })),
+    ).toBeNull();
+  });
+
+  it('leaves Space and Enter to a focused button, and ignores modified keys', () => {
+    expect(shortcutFor(press(' ', { target: { tagName: 'BUTTON' } }))).toBeNull();
+    expect(shortcutFor(press('r', { target: { tagName: 'BUTTON' } }))).toEqual({ id: 'reset' });
+    expect(shortcutFor(press('r', { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(press('l', { metaKey: true }))).toBeNull();
+    expect(shortcutFor(press('0'))).toBeNull();
+    expect(shortcutFor(press('x'))).toBeNull();
+  });
+});
