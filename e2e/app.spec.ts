@@ -1,26 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-interface Gvp {
-  backend: string | null;
-  status: string;
-  step: number;
-  config: Record<string, unknown>;
-  reports(): { step: number; loss: number; estimators: Record<string, { variance: number }> }[];
-  events(): { kind: string }[];
-  clusters(): { K: number; sizes: number[] } | null;
-}
-
-async function gvp<T>(page: Page, fn: (g: Gvp) => T): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(window.gvp)`) as Promise<T>;
-}
-
-async function waitForReports(page: Page, count: number, timeout = 45_000) {
-  await expect
-    .poll(() => gvp(page, (g) => g.reports().length), { timeout, intervals: [250] })
-    .toBeGreaterThanOrEqual(count);
-}
-
-const SMALL = 'data=xor&n=64&hidden=8&bs=8&every=2&k=4&gcEvery=10&svrgEvery=10&pool=64';
+import { expect, test } from '@playwright/test';
+import { gvp, SMALL, waitForReports } from './gvp';
 
 test('trains on WebGPU and streams finite reports to the charts', async ({ page }) => {
   await page.goto(`/?${SMALL}&autoplay=1`);

@@ -42,8 +42,8 @@ export function usePlayground() {
   const pickPreset = useCallback(
     (name: string) => {
       const next = parse(`preset=${encodeURIComponent(name)}`);
-      // The view (lecture, embed, charts, hidden controls) stays as the lecturer set it.
-      restart({ ...next.config, ...viewOf(config) }, name, next.problems);
+      // The view (lecture, embed, charts, hidden controls) and the backend stay as they were.
+      restart({ ...next.config, ...keptAcrossPresets(config) }, name, next.problems);
     },
     [restart, config],
   );
@@ -91,8 +91,8 @@ export function usePlayground() {
 
 export type Playground = ReturnType<typeof usePlayground>;
 
-function viewOf(c: Config): Partial<Config> {
-  return { lecture: c.lecture, embed: c.embed, charts: c.charts, hide: c.hide };
+function keptAcrossPresets(c: Config): Partial<Config> {
+  return { lecture: c.lecture, embed: c.embed, charts: c.charts, hide: c.hide, backend: c.backend };
 }
 
 /** The URL always holds the full configuration (replaceState: no history entry per slider). */
