@@ -88,6 +88,7 @@ export class EngineHost {
         return;
       case 'play':
         this.playing = true;
+        this.status('playing'); // a loop still draining after a reset carries on, silently
         void this.loop();
         return;
       case 'pause':
@@ -114,6 +115,8 @@ export class EngineHost {
     await this.inflight; // never dispose a session in the middle of a step
     this.session?.dispose();
     this.session = null;
+    // Results of the old session not yet posted must not leak into the new run.
+    this.outbox = { reports: [], events: [], view: null };
     this.config = config;
     this.status('loading');
     if (config.data === 'mnist' && !this.mnist) {

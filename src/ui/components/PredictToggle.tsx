@@ -15,7 +15,7 @@ export function PredictToggle({ hiddenAfter, hiddenCount, onToggle }: Props) {
   return (
     <div className={`predict${hiding ? ' hiding' : ''}`} role="status" aria-live="polite">
       <button type="button" aria-pressed={hiding} onClick={onToggle} data-testid="predict">
-        {hiding ? '👁 Reveal the curves' : '🙈 Predict, then reveal'}
+        {hiding ? 'Reveal the curves' : 'Predict, then reveal'}
       </button>{' '}
       {hiding ? (
         <span data-testid="predict-note">

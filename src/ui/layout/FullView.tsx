@@ -46,15 +46,10 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
           data-testid="lecture"
           title="Projector layout (L)"
         >
-          🎓 Lecture mode
+          Lecture mode
         </button>
-        <button
-          type="button"
-          onClick={onHelp}
-          aria-label="Keyboard shortcuts (?)"
-          title="Keyboard shortcuts (?)"
-        >
-          ⌨ ?
+        <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)">
+          Shortcuts (?)
         </button>
       </header>
       <ProblemsNotice problems={pg.problems} onDismiss={pg.dismissProblems} />

@@ -135,7 +135,7 @@ function LineFigure({ spec, reports, events, config, pins, size, zoom }: FigureP
   );
   const options = useMemo(() => ({ ...size, ...spec.options, ghost }), [size, spec, ghost]);
   return (
-    <figure>
+    <figure style={{ width: (size.width ?? 0) * zoom }}>
       <figcaption>{spec.caption}</figcaption>
       <ChartSvg
         render={lineChart.render}

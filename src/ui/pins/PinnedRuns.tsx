@@ -26,7 +26,7 @@ export function PinnedRuns({ pins, config, canPin, onPin, onClear }: Props) {
         title={why}
         data-testid="pin"
       >
-        📌 Pin run
+        Pin run
       </button>
       {pins.length === 0 ? <span className="muted">{why}</span> : null}
       <ul>
