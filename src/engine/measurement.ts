@@ -7,6 +7,7 @@ import type { Rng } from '../core/rng';
 import { exactStatistics, poolSummary } from '../core/stats/exact';
 import { readMany } from '../core/stats/read';
 import { sampledEstimators } from '../core/stats/sampled';
+import type { MeanAndSecond } from '../core/stats/snapshotVariance';
 import type { Clusters, EstimatorId, GradientStats } from '../core/stats/types';
 import type { EstimatorPoint, Report } from './protocol';
 
@@ -19,6 +20,8 @@ export interface MeasureContext {
   estimators: readonly EstimatorId[];
   clusters?: Clusters;
   snapshot?: readonly LayerFactors[];
+  /** The snapshot's G~ and S~ per layer, kept by the session for the snapshot's lifetime. */
+  snapshotMoments?: readonly MeanAndSecond[];
   mode: 'exact' | 'sampled' | 'both';
   /** Also read the parameters back (in the same readback) as a checkpoint. */
   checkpoint?: boolean;

@@ -3,7 +3,9 @@ import type { Dataset } from '../core/data/dataset';
 import { initNetwork, type Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
 import { trainableSize } from '../core/model/network';
+import { tidy } from '../core/tidy';
 import { gradientClustering } from '../core/stats/clustering';
+import { snapshotMoments, type MeanAndSecond } from '../core/stats/snapshotVariance';
 import type { Clusters, EstimatorId } from '../core/stats/types';
 import { Sgd } from '../core/train/sgd';
 import { BatchStream } from './batches';
@@ -44,7 +46,9 @@ export class Session {
   private readonly rng: Streams;
   private readonly batches: BatchStream;
   private clusters: (Clusters & { sizes: Int32Array; step: number }) | null = null;
-  private snapshot: { net: Network; p: PerExample; step: number } | null = null;
+  /** SVRG snapshot θ~: its pool factors and their moments G~, S~, kept until the next one. */
+  private snapshot: { net: Network; p: PerExample; moments: MeanAndSecond[]; step: number } | null =
+    null;
   private gcStale = true;
   private svrgStale = true;
   private pending: EngineEvent[] = [];
@@ -130,17 +134,23 @@ export class Session {
     }
   }
 
-  private refreshSnapshot(out: SessionOutput): void {
-    if (this.snapshot) {
-      this.snapshot.net.dispose();
-      disposePerExample(this.snapshot.p);
+  private dropSnapshot(): void {
+    if (!this.snapshot) return;
+    this.snapshot.net.dispose();
+    disposePerExample(this.snapshot.p);
+    for (const m of this.snapshot.moments) {
+      m.mean.dispose();
+      m.second.dispose();
     }
+    this.snapshot = null;
+  }
+
+  private refreshSnapshot(out: SessionOutput): void {
+    this.dropSnapshot();
     const net = this.net.clone();
-    this.snapshot = {
-      net,
-      p: perExample(net, this.data.pool.x, this.data.pool.y),
-      step: this.step,
-    };
+    const p = perExample(net, this.data.pool.x, this.data.pool.y);
+    const moments = tidy(() => snapshotMoments(p.factors));
+    this.snapshot = { net, p, moments, step: this.step };
     this.svrgStale = false;
     out.events.push({ kind: 'svrg', step: this.step });
   }
@@ -188,6 +198,7 @@ export class Session {
         estimators: this.estimators,
         clusters: this.clusters ?? undefined,
         snapshot: this.snapshot?.p.factors,
+        snapshotMoments: this.snapshot?.moments,
         mode: c.stats,
         checkpoint: this.options.checkpoint,
         estimates: c.estim,
@@ -273,10 +284,7 @@ export class Session {
     this.data.dispose();
     this.net.dispose();
     this.sgd.dispose();
-    if (this.snapshot) {
-      this.snapshot.net.dispose();
-      disposePerExample(this.snapshot.p);
-    }
+    this.dropSnapshot();
   }
 }
 

@@ -10,7 +10,7 @@ import {
   reduceEstimator,
   sumOverLayers,
 } from './moments';
-import { differenceVariance } from './snapshotVariance';
+import { differenceVariance, snapshotMoments, type MeanAndSecond } from './snapshotVariance';
 import type { Clusters, EstimatorId, EstimatorStats, GradientStats, Sampling } from './types';
 
 export interface MeasureInput {
@@ -27,6 +27,8 @@ export interface ExactOptions extends Sampling {
   clusters?: Clusters;
   /** SVRG: per-layer factors over the same pool at the snapshot θ~. */
   snapshot?: readonly LayerFactors[];
+  /** SVRG: the snapshot's per-layer G~ and S~ (snapshotMoments), if kept; else computed. */
+  snapshotMoments?: readonly MeanAndSecond[];
 }
 
 /** Draws-factor or null when the draw is impossible (m > N without replacement). */
@@ -97,7 +99,10 @@ function estimatorsFrom(input: MeasureInput, opts: ExactOptions, moments: readon
   }
   if (wanted.has('SVRG') && opts.snapshot) {
     const snap = opts.snapshot;
-    const V = factors.map((f, l) => tf.mul(differenceVariance(f, snap[l]), sgFactor));
+    const snapM = opts.snapshotMoments ?? snapshotMoments(snap);
+    const V = factors.map((f, l) =>
+      tf.mul(differenceVariance(f, snap[l], moments[l], snapM[l]), sgFactor),
+    );
     out.SVRG = reduceEstimator(V, g);
   }
   return out;

@@ -11,6 +11,8 @@ import type { LayerFactors } from '../model/network';
  */
 export interface LayerMoments {
   mean: tf.Tensor2D;
+  /** S, the per-coordinate second moment (reused by SVRG). */
+  second: tf.Tensor2D;
   variance: tf.Tensor2D;
 }
 
@@ -22,9 +24,9 @@ export function layerMean({ a, d }: LayerFactors): tf.Tensor2D {
 export function layerMoments({ a, d }: LayerFactors): LayerMoments {
   const n = a.shape[0];
   const mean = tf.div(crossProduct(a, d), n) as tf.Tensor2D;
-  const second = tf.div(crossProduct(tf.square(a), tf.square(d)), n);
+  const second = tf.div(crossProduct(tf.square(a), tf.square(d)), n) as tf.Tensor2D;
   const variance = tf.relu(tf.sub(second, tf.square(mean))) as tf.Tensor2D;
-  return { mean, variance };
+  return { mean, second, variance };
 }
 
 /** sum over layers of sum over coordinates of f(layer tensors). Inside tidy. */
