@@ -7,36 +7,57 @@ import type { Clusters } from './types';
 const MAX_CHUNK_FLOATS = 1 << 23;
 
 /**
- * Padded membership table: row k lists cluster k's example indices, padded with N (an
- * appended zero row), so per-cluster sums become one batched matmul. Plain numbers.
+ * One batch of clusters of similar size: `index` lists each cluster's example indices,
+ * padded to `width` with N (an appended zero row), so their sums are one batched matmul.
  */
-export function clusterTable(clusters: Clusters): {
+export interface ClusterBucket {
   index: Int32Array;
+  count: number;
   width: number;
+}
+
+/**
+ * Buckets of clusters, largest first; a new bucket starts when a cluster is at most half the
+ * bucket's width, so padding at most doubles the work even when cluster sizes are very
+ * unequal (e.g. one cluster holding the duplicates). Plain numbers.
+ */
+export function clusterBuckets(clusters: Clusters): {
   sizes: Int32Array;
+  buckets: ClusterBucket[];
 } {
   const { assignment, K } = clusters;
   const sizes = new Int32Array(K);
   for (const k of assignment) sizes[k]++;
-  const width = Math.max(1, ...sizes);
-  const index = new Int32Array(K * width).fill(assignment.length);
-  const fill = new Int32Array(K);
-  assignment.forEach((k, i) => {
-    index[k * width + fill[k]++] = i;
+  const members: number[][] = Array.from({ length: K }, () => []);
+  assignment.forEach((k, i) => members[k].push(i));
+  const order = Array.from({ length: K }, (_, k) => k)
+    .filter((k) => sizes[k] > 0)
+    .sort((a, b) => sizes[b] - sizes[a]);
+  const groups: number[][] = [];
+  for (const k of order) {
+    const g = groups.at(-1);
+    if (g && sizes[k] * 2 > sizes[g[0]]) g.push(k);
+    else groups.push([k]);
+  }
+  const buckets = groups.map((g) => {
+    const width = sizes[g[0]];
+    const index = new Int32Array(g.length * width).fill(assignment.length);
+    g.forEach((k, r) => index.set(members[k], r * width));
+    return { index, count: g.length, width };
   });
-  return { index, width, sizes };
+  return { sizes, buckets };
 }
 
 /**
  * GC estimator variance per coordinate of one layer (DESIGN §2.1), one draw per cluster:
  *   V = N^-2 sum_k N_k^2 v_k
  *     = N^-2 [ (A∘A)^T diag(N_a(i)) (D∘D) - sum_k (A_k^T D_k)∘(A_k^T D_k) ]
- * The second term is a batched matmul over the padded table, chunked over clusters so that
+ * The second term is a batched matmul per bucket of similar-size clusters, chunked so that
  * no intermediate exceeds MAX_CHUNK_FLOATS. Result clamped at 0. Inside tidy.
  */
 export function clusterVariance(
   { a, d }: LayerFactors,
-  table: { index: Int32Array; width: number; sizes: Int32Array },
+  table: { sizes: Int32Array; buckets: readonly ClusterBucket[] },
   assignment: Int32Array,
 ): tf.Tensor2D {
   const n = a.shape[0];
@@ -45,19 +66,17 @@ export function clusterVariance(
   const first = crossProduct(tf.mul(tf.square(a), tf.tensor2d(weightOf, [n, 1])), tf.square(d));
   const aPad = tf.concat([a, tf.zeros([1, inDim])], 0);
   const dPad = tf.concat([d, tf.zeros([1, outDim])], 0);
-  const K = table.sizes.length;
   const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / (inDim * outDim)));
   let second: tf.Tensor = tf.zeros([inDim, outDim]);
-  for (let k0 = 0; k0 < K; k0 += chunk) {
-    const kc = Math.min(chunk, K - k0);
-    const idx = tf.tensor1d(
-      table.index.subarray(k0 * table.width, (k0 + kc) * table.width),
-      'int32',
-    );
-    const ak = tf.reshape(tf.gather(aPad, idx), [kc, table.width, inDim]);
-    const dk = tf.reshape(tf.gather(dPad, idx), [kc, table.width, outDim]);
-    const sums = crossProduct(ak, dk); // [kc, I', O] = A_k^T D_k
-    second = tf.add(second, tf.sum(tf.square(sums), 0));
+  for (const { index, count, width } of table.buckets) {
+    for (let k0 = 0; k0 < count; k0 += chunk) {
+      const kc = Math.min(chunk, count - k0);
+      const idx = tf.tensor1d(index.subarray(k0 * width, (k0 + kc) * width), 'int32');
+      const ak = tf.reshape(tf.gather(aPad, idx), [kc, width, inDim]);
+      const dk = tf.reshape(tf.gather(dPad, idx), [kc, width, outDim]);
+      const sums = crossProduct(ak, dk); // [kc, I', O] = A_k^T D_k
+      second = tf.add(second, tf.sum(tf.square(sums), 0));
+    }
   }
   return tf.relu(tf.div(tf.sub(first, second), n * n)) as tf.Tensor2D;
 }

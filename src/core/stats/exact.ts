@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerFactors } from '../model/network';
 import { tidy } from '../tidy';
-import { clusterTable, clusterVariance } from './clusterVariance';
+import { clusterBuckets, clusterVariance } from './clusterVariance';
 import {
   type LayerMoments,
   layerMoments,
@@ -91,7 +91,7 @@ function estimatorsFrom(input: MeasureInput, opts: ExactOptions, moments: readon
   if (wanted.has('SG-2B') && f2 !== null) out['SG-2B'] = reduceEstimator(scaled(f2), g);
   if (wanted.has('GC') && opts.clusters) {
     const { assignment } = opts.clusters;
-    const table = clusterTable(opts.clusters);
+    const table = clusterBuckets(opts.clusters);
     out.GC = reduceEstimator(
       factors.map((f) => clusterVariance(f, table, assignment)),
       g,

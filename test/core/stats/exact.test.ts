@@ -38,7 +38,10 @@ describe('exact statistics match brute-force per-example gradients', () => {
         const n = 23;
         const { x, y } = randomData(n, shape.widths[0], shape.widths.at(-1)!, shape.loss, rng);
         const K = 5;
-        const assignment = Int32Array.from({ length: n }, (_, i) => i % K);
+        // Balanced clusters, or one big cluster beside small ones (several size buckets).
+        const assignment = Int32Array.from({ length: n }, (_, i) =>
+          replacement ? i % K : i < 12 ? 0 : 1 + (i % (K - 1)),
+        );
         const rows = bruteForceGradients(spec, x, y);
         const snapRows = bruteForceGradients(snap, x, y);
         const ref = referenceStats(rows, {
