@@ -16,14 +16,19 @@ interface Props<D, O> {
 export function ChartSvg<D, O>({ render, data, options, testId, zoom = 1 }: Props<D, O>) {
   const ref = useRef<SVGSVGElement>(null);
   useEffect(() => {
-    const svg = ref.current;
-    if (!svg) return;
-    render(svg, data, options);
-    if (zoom === 1) return;
-    for (const side of ['width', 'height']) {
-      const drawn = Number(svg.getAttribute(side));
-      if (drawn > 0) svg.setAttribute(side, String(Math.round(drawn * zoom)));
-    }
+    // Each chart draws in its own task (not in React's commit), so that redrawing every chart
+    // never blocks the main thread in one long task; a newer update cancels a pending one.
+    const id = setTimeout(() => {
+      const svg = ref.current;
+      if (!svg) return;
+      render(svg, data, options);
+      if (zoom === 1) return;
+      for (const side of ['width', 'height']) {
+        const drawn = Number(svg.getAttribute(side));
+        if (drawn > 0) svg.setAttribute(side, String(Math.round(drawn * zoom)));
+      }
+    }, 0);
+    return () => clearTimeout(id);
   }, [render, data, options, zoom]);
   return <svg ref={ref} className="chart" data-testid={testId} />;
 }
