@@ -15,7 +15,7 @@ import { Session } from '../src/engine/session';
 import { runCli, useCpuBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
 import { loadMnist } from './loadMnist';
-import { reportsToCsv } from './csv';
+import { runCsv, runJson, type RunRecord } from '../src/engine/runExport';
 
 const FLAGS = {
   preset: { kind: 'string', metavar: 'NAME', help: 'start from a preset (e.g. fig8-dup90)' },
@@ -92,9 +92,17 @@ async function main(argv: readonly string[]): Promise<void> {
   const config = configOf(flags);
   await useCpuBackend();
   const { reports, events } = await run(config);
-  const json = { config, query: serialize(config), backend: 'cpu', reports, events };
-  writeFileSync(flags.out!, `${JSON.stringify(json, null, 1)}\n`);
-  if (flags.csv) writeFileSync(flags.csv, reportsToCsv(reports, serialize(config)));
+  const record: RunRecord = {
+    exportedAt: new Date().toISOString(),
+    preset: flags.preset ?? null,
+    query: serialize(config),
+    config,
+    backend: 'cpu',
+    reports,
+    events,
+  };
+  writeFileSync(flags.out!, runJson(record));
+  if (flags.csv) writeFileSync(flags.csv, runCsv(record));
   const diverged = events.find((e) => e.kind === 'diverged');
   if (diverged) process.stderr.write(`experiment: the run diverged at step ${diverged.step}\n`);
 }

@@ -50,9 +50,14 @@ describe('npm run experiment', () => {
     }
     expect(json.events.some((e: { kind: string }) => e.kind === 'done')).toBe(true);
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toMatch(/^# config: /);
-    expect(lines[1].split(',').slice(0, 3)).toEqual(['step', 'epoch', 'lr']);
-    expect(lines).toHaveLength(2 + json.reports.length);
+    expect(lines).toContain(`# config: ${json.query}`);
+    const table = lines.filter((l) => !l.startsWith('#'));
+    expect(table[0].split(',').slice(0, 3)).toEqual(['step', 'epoch', 'lr']);
+    expect(table[0].split(',').at(-1)).toBe('events');
+    // One row per report, then the "done" event after the last report in a row of its own.
+    expect(table).toHaveLength(1 + json.reports.length + 1);
+    expect(table.map((l) => Number(l.split(',')[0]))).toEqual([NaN, 0, 5, 10, 15, 20]);
+    expect(table.at(-1)).toMatch(/^20,,.*,done@20$/);
   });
 
   it('runs a preset', async () => {

@@ -1,0 +1,113 @@
+/**
+ * The one export format of a run, shared by the experiment CLI and the browser's "Export"
+ * menu, so a file from either reads the same way.
+ *
+ * JSON: {app, exportedAt, preset, query, config, backend, reports, events} (reports and events
+ * exactly as the engine sent them).
+ * CSV: `#` comment lines with the same metadata, then one row per report; absent values are
+ * empty cells; the `events` cell lists the events since the previous report ("kind@step
+ * detail", separated by " | "); events after the last report get a final row of their own. Reads with pandas `read_csv(path, comment='#')`.
+ */
+import type { Config } from '../core/config/schema';
+import { ESTIMATORS } from '../core/stats/types';
+import type { EngineEvent, Report } from './protocol';
+
+export const APP = 'gradient-variance-playground';
+
+export interface RunRecord {
+  exportedAt: string;
+  preset: string | null;
+  /** The URL query string that reproduces the run. */
+  query: string;
+  config: Config;
+  backend: string;
+  reports: readonly Report[];
+  events: readonly EngineEvent[];
+}
+
+export function runJson(run: RunRecord): string {
+  return `${JSON.stringify({ app: APP, ...run }, null, 1)}\n`;
+}
+
+const BASE = [
+  'step',
+  'epoch',
+  'lr',
+  'loss',
+  'acc',
+  'testAcc',
+  'gradNorm2',
+  'meanExampleGradNorm2',
+  'bSimple',
+] as const;
+
+/** Column names: base quantities, then each estimator's exact and sampled pair, then events. */
+export function csvColumns(): string[] {
+  const cols: string[] = [...BASE];
+  for (const id of ESTIMATORS) cols.push(`${id} variance`, `${id} normalizedVariance`);
+  for (const id of ESTIMATORS)
+    cols.push(`${id} sampled variance`, `${id} sampled normalizedVariance`);
+  cols.push('events');
+  return cols;
+}
+
+/** One event as text, e.g. `change@40 lr 0.05 → 0.1`. Never contains '#' (the comment mark). */
+export function eventText(e: EngineEvent): string {
+  const detail = (() => {
+    switch (e.kind) {
+      case 'change':
+        return `${e.field} ${e.from} → ${e.to}`;
+      case 'reset':
+        return e.reason;
+      case 'gc':
+        return `objective ${e.objective}`;
+      case 'diverged':
+        return e.what;
+      case 'backend':
+        return `${e.from} → ${e.to}: ${e.reason}`;
+      default:
+        return '';
+    }
+  })();
+  return `${e.kind}@${e.step}${detail ? ` ${detail}` : ''}`.replace(/#/g, 'no.');
+}
+
+/** RFC 4180 quoting where needed. */
+function quote(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function runCsv(run: RunRecord): string {
+  const meta = [
+    `# ${APP} run export`,
+    `# config: ${run.query}`,
+    `# backend: ${run.backend}`,
+    ...(run.preset ? [`# preset: ${run.preset}`] : []),
+    `# exported: ${run.exportedAt}`,
+  ];
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  let e = 0;
+  const rows = run.reports.map((r) => {
+    const out = BASE.map((k) => cell(r[k]));
+    for (const group of [r.estimators, r.sampled ?? {}]) {
+      for (const id of ESTIMATORS)
+        out.push(cell(group[id]?.variance), cell(group[id]?.normalizedVariance));
+    }
+    const since: string[] = [];
+    while (e < run.events.length && run.events[e].step <= r.step)
+      since.push(eventText(run.events[e++]));
+    out.push(quote(since.join(' | ')));
+    return out.join(',');
+  });
+  const rest = run.events.slice(e);
+  if (rest.length) {
+    // Events after the last report get a row of their own (only step and events filled).
+    const blanks = csvColumns().length - 2;
+    rows.push(
+      [rest.at(-1)!.step, ...Array(blanks).fill(''), quote(rest.map(eventText).join(' | '))].join(
+        ',',
+      ),
+    );
+  }
+  return [...meta, csvColumns().join(','), ...rows].join('\n') + '\n';
+}
