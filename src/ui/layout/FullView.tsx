@@ -10,6 +10,7 @@ import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
 import { ExportMenu } from '../export/ExportMenu';
+import { OfflineStatus } from '../offline/OfflineStatus';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { PinnedRuns } from '../pins/PinnedRuns';
@@ -27,6 +28,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
       <header>
         <h1>Gradient Variance Playground</h1>
         <BackendBadge backend={state.backend} />
+        <OfflineStatus />
         {hidden('share') ? null : (
           <>
             <ShareButton />
