@@ -104,6 +104,8 @@ export class EngineHost {
         return this.start(cmd.config ?? this.config!, 'reset by the user');
       case 'set':
         return this.set(cmd.patch);
+      case 'explain-step':
+        return this.explain();
       default: {
         const never: never = cmd;
         throw new Error(`unknown command ${JSON.stringify(never)}`);
@@ -128,6 +130,21 @@ export class EngineHost {
     this.env.post({ type: 'ready', backend: this.backend!, config, problem: this.session.info() });
     if (reason) this.env.post({ type: 'events', events: [{ kind: 'reset', step: 0, reason }] });
     this.status(this.playing ? 'playing' : 'paused');
+  }
+
+  /** One explained step while paused (slow motion); ignored while playing. */
+  private async explain(): Promise<void> {
+    if (!this.session || this.playing || this.loopRunning || this.session.stopped) return;
+    const s = this.session;
+    const before = s.step;
+    this.inflight = s.explainStep();
+    const { output, explained } = await (this.inflight as ReturnType<Session['explainStep']>);
+    this.inflight = null;
+    if (this.session !== s) return;
+    this.emit(output, s.step - before);
+    this.flush();
+    if (explained) this.env.post({ type: 'explained', explained });
+    if (s.stopped === 'diverged') this.status('diverged');
   }
 
   private async set(patch: Partial<Config>): Promise<void> {

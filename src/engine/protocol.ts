@@ -73,6 +73,34 @@ export interface ClusterView {
   digits?: { pixels: Uint8Array; cluster: Int32Array };
 }
 
+/** One SGD step taken apart for explained slow motion (engine/explain.ts). */
+export interface ExplainedStep {
+  /** The step taken: θ_step → θ_step+1. */
+  step: number;
+  lr: number;
+  batch: {
+    /** Training-set indices of the mini-batch, and their positions in the pool (-1: not in it). */
+    indices: Int32Array;
+    poolIndex: Int32Array;
+    labels: Int32Array;
+    /** Per-example loss l_i and gradient norm ‖g_i‖ at θ_step. */
+    losses: Float32Array;
+    gradNorms: Float32Array;
+  };
+  /** ‖ĝ_B‖, the mini-batch mean gradient; ‖g‖, the pool's; and the cosine between them. */
+  meanGradNorm: number;
+  poolGradNorm: number;
+  cosine: number;
+  /** Exact statistics of the selected estimators at θ_step. */
+  estimators: Partial<Record<EstimatorId, EstimatorPoint>>;
+  /** ‖θ_step+1 − θ_step‖ and the batch's mean loss before and after the update. */
+  updateNorm: number;
+  lossBefore: number;
+  lossAfter: number;
+  /** False when any value above is not finite (the step diverged). */
+  finite: boolean;
+}
+
 export type Status = 'loading' | 'paused' | 'playing' | 'diverged' | 'error';
 
 /** UI → engine. */
@@ -83,6 +111,8 @@ export type Command =
   | { type: 'step'; count: number }
   | { type: 'reset'; config?: Config }
   | { type: 'set'; patch: Partial<Config> }
+  /** Explained slow motion: one ordinary step, answered with an 'explained' message. */
+  | { type: 'explain-step' }
   /** Test hook: destroy the GPU device to exercise the fallback path. */
   | { type: 'simulate-device-loss' };
 
@@ -95,6 +125,7 @@ export type EngineMessage =
   | { type: 'reports'; reports: Report[] }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'clusters'; view: ClusterView }
+  | { type: 'explained'; explained: ExplainedStep }
   | { type: 'error'; message: string };
 
 export interface ProblemInfo {

@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs-core';
 import { clustersK, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { initNetwork, type Network } from '../core/model/build';
@@ -11,9 +12,10 @@ import { Sgd } from '../core/train/sgd';
 import { BatchStream } from './batches';
 import { buildClusterView } from './clusterView';
 import { DeviceData } from './deviceData';
+import { explainUpdate, type ExplainContext } from './explain';
 import { measureReport } from './measurement';
 import { buildProblem, poolDigits, poolPlane, relabel, streams, type Problem } from './problem';
-import type { ClusterView, EngineEvent, ProblemInfo, Report } from './protocol';
+import type { ClusterView, EngineEvent, ExplainedStep, ProblemInfo, Report } from './protocol';
 
 /** What one call to advance() produced: only new items. */
 export interface SessionOutput {
@@ -23,6 +25,12 @@ export interface SessionOutput {
 }
 
 type Streams = ReturnType<typeof streams>;
+/** Receives a step's batch and the update that takes it (see explainStep). */
+type ExplainHook = (
+  indices: Int32Array,
+  batch: { x: tf.Tensor2D; y: tf.Tensor1D },
+  update: () => void,
+) => Promise<void>;
 
 /** Estimator ids of the config's `est` set, in canonical order. */
 const ESTIMATOR_OF: Record<string, EstimatorId> = {
@@ -105,7 +113,46 @@ export class Session {
     return out;
   }
 
-  private async oneStep(out: SessionOutput): Promise<void> {
+  /**
+   * Explained slow motion: exactly the step advance(1) would take (same batch, same update,
+   * same measurements on schedule), also taken apart by explainUpdate.
+   */
+  async explainStep(): Promise<{ output: SessionOutput; explained: ExplainedStep | null }> {
+    const output: SessionOutput = { reports: [], events: [], views: [] };
+    let explained: ExplainedStep | null = null;
+    if (!this.stopped) {
+      await this.oneStep(output, async (indices, b, update) => {
+        explained = await explainUpdate(this.explainContext(), indices, b, update);
+      });
+    }
+    const e = explained as ExplainedStep | null;
+    if (e && !e.finite && !this.stopped) {
+      this.stopped = 'diverged';
+      output.events.push({ kind: 'diverged', step: e.step, what: 'a value of the explained step' });
+    }
+    output.events.unshift(...this.pending);
+    this.pending = [];
+    return { output, explained: e };
+  }
+
+  private explainContext(): ExplainContext {
+    const c = this.config;
+    return {
+      net: this.net,
+      pool: this.data.pool,
+      poolIndices: this.problem.pool,
+      step: this.step,
+      lr: c.lr,
+      batch: Math.min(c.bs, this.problem.pool.length),
+      replacement: c.repl,
+      estimators: this.estimators,
+      clusters: this.clusters ?? undefined,
+      snapshot: this.snapshot?.p.factors,
+      snapshotMoments: this.snapshot?.moments,
+    };
+  }
+
+  private async oneStep(out: SessionOutput, explain?: ExplainHook): Promise<void> {
     const c = this.config;
     const wants = new Set(this.estimators);
     const gcDue = wants.has('GC') && (this.gcStale || this.step - this.clusters!.step >= c.gcEvery);
@@ -123,8 +170,11 @@ export class Session {
       }
     }
     if (this.stopped) return;
-    const b = this.data.batch(this.batches.next(c.bs));
-    this.sgd.step(b.x, b.y).dispose();
+    const indices = this.batches.next(c.bs);
+    const b = this.data.batch(indices);
+    const update = () => this.sgd.step(b.x, b.y).dispose();
+    if (explain) await explain(indices, b, update);
+    else update();
     b.x.dispose();
     b.y.dispose();
     this.step++;

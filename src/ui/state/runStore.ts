@@ -3,6 +3,7 @@ import type {
   ClusterView,
   EngineEvent,
   EngineMessage,
+  ExplainedStep,
   ProblemInfo,
   Report,
   Status,
@@ -18,6 +19,8 @@ export interface RunState {
   reports: readonly Report[];
   events: readonly EngineEvent[];
   clusters: ClusterView | null;
+  /** The last step taken apart in explained slow motion. */
+  explained: ExplainedStep | null;
   error: string | null;
 }
 
@@ -30,6 +33,7 @@ export const EMPTY_RUN: RunState = {
   reports: [],
   events: [],
   clusters: null,
+  explained: null,
   error: null,
 };
 
@@ -48,6 +52,8 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
       return { ...state, events: [...state.events, ...msg.events] };
     case 'clusters':
       return { ...state, clusters: msg.view };
+    case 'explained':
+      return { ...state, explained: msg.explained };
     case 'error':
       return { ...state, error: msg.message, status: 'error' };
     default: {
