@@ -39,7 +39,7 @@ function act(pg: Playground, a: Exclude<ShortcutAction, { id: 'help' }>): void {
       else if (status === 'paused') pg.send({ type: 'play' });
       return;
     case 'step':
-      if (status === 'paused') pg.send({ type: 'step', count: a.count });
+      if (status === 'paused') pg.step(a.count);
       return;
     case 'reset':
       return pg.reset();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type Problem } from '../core/config/codec';
 import { fieldOf, type Config } from '../core/config/schema';
+import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
 import { useEngine } from './useEngine';
 
@@ -18,6 +19,7 @@ export function usePlayground() {
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
   const { state, send } = useEngine(initial.config);
+  const slow = useSlowMotion(send);
   useUrlSync(config);
   useAutoplay(config, state.status, state.backend !== null, send);
 
@@ -85,6 +87,7 @@ export function usePlayground() {
     pin,
     clearPin,
     toggleReveal,
+    ...slow,
     dismissProblems: useCallback(() => setProblems([]), []),
   };
 }

@@ -33,7 +33,12 @@ export interface PlaneData {
     perCluster?: { cluster: number; lines: Polyline[] }[];
   };
   extent: Extent;
+  /** Indices of points to ring boldly: the mini-batch of an explained step. */
+  highlight?: ArrayLike<number>;
 }
+
+/** Colour of the mini-batch rings (Okabe–Ito vermillion, apart from the cluster colours). */
+export const BATCH_COLOR = '#d55e00';
 
 export interface PlaneOptions {
   width: number;
@@ -68,6 +73,14 @@ function legendItems(d: PlaneData, o: PlaneOptions): LegendItem[] {
     items.push({
       label: 'duplicated',
       color: '#000',
+      symbol: symbolPath('circle', 0, 0, 5),
+      hollow: true,
+    });
+  }
+  if (d.highlight?.length) {
+    items.push({
+      label: 'mini-batch',
+      color: BATCH_COLOR,
       symbol: symbolPath('circle', 0, 0, 5),
       hollow: true,
     });
@@ -117,6 +130,7 @@ export function render(svg: SVGSVGElement, data: PlaneData, options: Partial<Pla
   drawAxes(f, x, y, { xLabel: o.xLabel, yLabel: o.yLabel });
   drawPoints(f.plot, data, x, y, o.radius);
   drawBoundaries(f.plot, data, x, y);
+  drawHighlight(f.plot, data, x, y, o.radius);
   drawLegend(f.svg, legendItems(data, o), MARGIN.left, 8, f.innerWidth);
 }
 
@@ -160,6 +174,28 @@ function drawPoints(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
 }
 
 type Sc = ScaleLinear<number, number>;
+
+/** Bold rings around the highlighted points (one circle each, for counting in tests too). */
+function drawHighlight(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
+  if (!d.highlight?.length) return;
+  const { n, at } = coordsOf(d.points);
+  const layer = g
+    .append('g')
+    .attr('class', 'batch')
+    .attr('fill', 'none')
+    .attr('stroke', BATCH_COLOR)
+    .attr('stroke-width', 2.5);
+  for (const i of Array.from(d.highlight)) {
+    if (i < 0 || i >= n) continue;
+    const [px, py] = at(i);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    layer
+      .append('circle')
+      .attr('cx', x(px))
+      .attr('cy', y(py))
+      .attr('r', r + 4.5);
+  }
+}
 
 function compareKeys(a: string, b: string): number {
   const [ka, la] = a.split(' ').map(Number);

@@ -68,7 +68,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
         stepsPerSecond={state.stepsPerSecond}
         onPlay={() => send({ type: 'play' })}
         onPause={() => send({ type: 'pause' })}
-        onStep={(count) => send({ type: 'step', count })}
+        onStep={pg.step}
         onReset={pg.reset}
       />
       <main>
@@ -106,8 +106,20 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
             lecture={config.lecture}
             pins={pg.pins}
           />
-          <ExplainStrip config={config} state={state} send={send} />
-          {config.charts.includes('clusters') ? <ClusterPanel view={state.clusters} /> : null}
+          <ExplainStrip
+            config={config}
+            on={pg.slowMotion}
+            status={state.status}
+            explained={state.explained}
+            onToggle={pg.toggleSlowMotion}
+            onNext={() => pg.step(1)}
+          />
+          {config.charts.includes('clusters') ? (
+            <ClusterPanel
+              view={state.clusters}
+              highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
+            />
+          ) : null}
           <EventLog events={state.events} problem={state.problem} />
         </section>
       </main>

@@ -8,10 +8,11 @@ import { ChartSvg } from '../components/ChartSvg';
 import { useWidth } from '../components/useWidth';
 
 /** Fig. 1 data: points, the current boundary and each cluster's one-step boundary. */
-function planeData(view: ClusterView): plane.PlaneData | null {
+function planeData(view: ClusterView, highlight?: Int32Array): plane.PlaneData | null {
   const b = view.boundaries;
   if (!view.points || !b) return null;
   return {
+    highlight,
     points: {
       xy: view.points.xy,
       label: view.points.label,
@@ -62,9 +63,16 @@ function PlaneWithHeatmap({
 }
 
 /** Gradient Clustering views: the plane (2-D data) or the gradient projection, sizes, digits. */
-export function ClusterPanel({ view }: { view: ClusterView | null }) {
+export function ClusterPanel({
+  view,
+  highlight,
+}: {
+  view: ClusterView | null;
+  /** Pool indices to ring in the plane (the explained step's mini-batch). */
+  highlight?: Int32Array;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const pd = useMemo(() => (view ? planeData(view) : null), [view]);
+  const pd = useMemo(() => (view ? planeData(view, highlight) : null), [view, highlight]);
   const proj = useMemo(
     () => (view ? { xy: view.projection, cluster: view.assignment } : null),
     [view],

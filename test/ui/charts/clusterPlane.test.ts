@@ -49,6 +49,14 @@ describe('clusterPlane', () => {
     await expect(normalizeSvg(svg)).toMatchFileSnapshot('./__snapshots__/clusterPlane.svg');
   });
 
+  it('rings the highlighted mini-batch and lists it in the legend', async () => {
+    const svg = makeSvg();
+    render(svg, { ...data, highlight: [0, 3, 5, 99] }, { width: 300, height: 300 });
+    expect(svg.querySelectorAll('.batch circle')).toHaveLength(3); // 99 is not a point
+    expect(svg.querySelector('.legend')!.textContent).toContain('mini-batch');
+    await expect(normalizeSvg(svg)).toMatchFileSnapshot('./__snapshots__/clusterPlane-batch.svg');
+  });
+
   it('accepts separate x / y arrays like interleaved ones', () => {
     const a = makeSvg();
     render(a, data);
