@@ -2,11 +2,18 @@
  * The one export format of a run, shared by the experiment CLI and the browser's "Export"
  * menu, so a file from either reads the same way.
  *
- * JSON: {app, exportedAt, preset, query, config, backend, reports, events} (reports and events
- * exactly as the engine sent them).
- * CSV: `#` comment lines with the same metadata, then one row per report; absent values are
- * empty cells; the `events` cell lists the events since the previous report ("kind@step
- * detail", separated by " | "); events after the last report get a final row of their own. Reads with pandas `read_csv(path, comment='#')`.
+ * JSON: {app, exportedAt, preset, query, config, backend, reports, events}; reports and events
+ * exactly as the engine sent them (non-finite numbers become null: JSON has no NaN or ∞).
+ *
+ * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
+ * `# backend:`, `# preset:`, `# exported:`), a header, then one row per report: step, epoch,
+ * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
+ * `variance` and `normalizedVariance`, the same for the sampled protocol, and `events`.
+ * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
+ * `-Infinity`. The `events` cell lists, as "kind@step detail" joined by " | ", the events not
+ * yet listed whose step is at or before the row's step; events after the last report get a
+ * final row with only step and events. `#` appears only in the comment lines (replaced by
+ * "no." in event text), so pandas' `read_csv(path, comment='#')` and spreadsheets both read it.
  */
 import type { Config } from '../core/config/schema';
 import { ESTIMATORS } from '../core/stats/types';

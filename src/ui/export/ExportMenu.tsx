@@ -6,7 +6,10 @@ import { runCsv, runJson, type RunRecord } from '../../engine/runExport';
 import { Modal } from '../components/Modal';
 import type { RunState } from '../state/runStore';
 import { configFileText, loadConfigFile, MAX_CONFIG_BYTES } from './configFile';
-import { download, PROJECTOR_WIDTH, standaloneSvg, svgToPng } from './svgExport';
+import { download, fileName } from './download';
+import { PROJECTOR_WIDTH, svgToPng } from './pngExport';
+import { canvasUnderlays, standaloneSvg } from './svgExport';
+import './export.css';
 
 export interface ExportMenuProps {
   config: Config;
@@ -24,11 +27,15 @@ function chartsOnScreen(): [string, SVGSVGElement][] {
   ]);
 }
 
-/** Export metrics, charts and the configuration; load a configuration file. */
+/**
+ * Export metrics (CSV, JSON), each chart on screen (SVG, PNG) and the configuration (JSON);
+ * load a configuration file. A bad file changes nothing and says why.
+ */
 export function ExportMenu({ config, preset, state, onLoadConfig }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const stem = `gvp-${preset ?? config.data}-step${state.step}`;
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const stem = fileName('gvp', preset ?? config.data, `step${state.step}`);
   const record = (): RunRecord => ({
     exportedAt: new Date().toISOString(),
     preset,
@@ -38,41 +45,52 @@ export function ExportMenu({ config, preset, state, onLoadConfig }: ExportMenuPr
     reports: state.reports,
     events: state.events,
   });
-  const text = (name: string, body: string, type: string) =>
-    download(name, new Blob([body], { type }));
-  const chart = async (name: string, svg: SVGSVGElement, as: 'svg' | 'png') => {
-    const file = standaloneSvg(svg);
-    if (as === 'svg') text(`${stem}-${name}.svg`, file.text, 'image/svg+xml');
-    else download(`${stem}-${name}.png`, await svgToPng(file));
+  const save = (name: string, blob: Blob) => {
+    download(name, blob);
+    setSaved(`Saved ${name}`);
   };
-  const load = async (file: File | undefined) => {
+  const text = (name: string, body: string, type: string) => save(name, new Blob([body], { type }));
+  const chart = async (name: string, svg: SVGSVGElement, as: 'svg' | 'png') => {
+    try {
+      const file = standaloneSvg(svg, { underlays: canvasUnderlays(svg) });
+      if (as === 'svg') text(`${stem}-${name}.svg`, file.text, 'image/svg+xml');
+      else save(`${stem}-${name}.png`, await svgToPng(file));
+    } catch (e) {
+      setError(`${name}: could not export the chart (${(e as Error).message})`);
+    }
+  };
+  const load = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = ''; // choosing the same file again (after fixing it) fires change again
     if (!file) return;
     const tooBig = file.size > MAX_CONFIG_BYTES;
     const result = loadConfigFile(file.name, file.size, tooBig ? null : await file.text());
-    if (!result.ok) return setMessage(result.error);
-    setMessage(null);
+    if (!result.ok) return setError(result.error);
+    setError(null);
     setOpen(false);
     onLoadConfig(result.config, result.problems);
   };
+  const close = () => {
+    setOpen(false);
+    setError(null);
+    setSaved(null);
+  };
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} data-testid="export-open">
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+        data-testid="export-open"
+      >
         Export / import
       </button>
-      <Modal
-        open={open}
-        title="Export and import"
-        onClose={() => {
-          setOpen(false);
-          setMessage(null);
-        }}
-        testId="export-dialog"
-      >
+      <Modal open={open} title="Export and import" onClose={close} testId="export-dialog">
         <fieldset>
           <legend>Metrics ({state.reports.length} measurements, with the configuration)</legend>
           <button type="button" onClick={() => text(`${stem}.csv`, runCsv(record()), 'text/csv')}>
             Metrics as CSV
-          </button>
+          </button>{' '}
           <button
             type="button"
             onClick={() => text(`${stem}.json`, runJson(record()), 'application/json')}
@@ -104,21 +122,24 @@ export function ExportMenu({ config, preset, state, onLoadConfig }: ExportMenuPr
           >
             Download JSON
           </button>
-          <label>
-            Load a configuration file{' '}
+          <label className="export-load">
+            Load configuration… (JSON, at most {MAX_CONFIG_BYTES / 1024} KiB){' '}
             <input
               type="file"
               accept=".json,application/json"
               data-testid="config-file"
-              onChange={(e) => void load(e.target.files?.[0])}
+              onChange={(e) => void load(e.currentTarget)}
             />
           </label>
-          {message ? (
-            <p className="notice error" role="alert" data-testid="config-file-error">
-              {message}
-            </p>
-          ) : null}
         </fieldset>
+        {error ? (
+          <p className="notice error" role="alert" data-testid="config-file-error">
+            {error}
+          </p>
+        ) : null}
+        <p className="export-saved" role="status" data-testid="export-status">
+          {saved}
+        </p>
       </Modal>
     </>
   );

@@ -1,13 +1,19 @@
 /**
- * The configuration as a JSON file: `{app, version, query, config}`. Loading goes through the
- * URL codec (parse), so a file is checked, clamped and reported exactly like a URL: one source
- * of truth for every field's range. Pure: text in, result out.
+ * The configuration as a JSON file:
+ *
+ *   {"app": "gradient-variance-playground", "version": 1, "query": "data=xor&bs=8…", "config": {…}}
+ *
+ * `config` holds the same fields as the URL keys (src/core/config/schema.ts); `query` is the
+ * same configuration as a URL query string, for people. Loading accepts that file, a metrics
+ * export (it has `app` and `config` too), a file with only `query`, or a bare object of fields.
+ * Every field goes through the URL codec (parse), so a file is checked, clamped and reported
+ * exactly like a URL: one source of truth for every field's range. Pure: text in, result out.
  */
 import { parse, serialize, type Problem } from '../../core/config/codec';
 import type { Config } from '../../core/config/schema';
 import { APP } from '../../engine/runExport';
 
-/** Larger files are refused unread (a configuration is well under 1 KiB). */
+/** Larger files are refused unread (a configuration is well under 2 KiB). */
 export const MAX_CONFIG_BYTES = 64 * 1024;
 export const CONFIG_FILE_VERSION = 1;
 
@@ -28,7 +34,46 @@ function asQueryValue(v: unknown): string | null {
   return null;
 }
 
-/** Reads a configuration file's text (`bytes`: its size, checked before reading). */
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const short = (v: unknown) => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+};
+
+/** The fields as a URL query: from `config`, else from `query`; or the error to report. */
+function queryOf(name: string, json: unknown): { query: string; problems: Problem[] } | string {
+  if (!isObject(json)) return `${name}: expected a JSON object with the configuration fields`;
+  const wrapped = 'app' in json || 'config' in json || 'version' in json;
+  if (wrapped) {
+    if (json.app !== undefined && json.app !== APP)
+      return `${name}: made by ${short(json.app)}, not by ${APP}`;
+    const v = json.version;
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) <= CONFIG_FILE_VERSION))
+      return `${name}: version ${short(v)} is not one this playground reads (1 to ${CONFIG_FILE_VERSION})`;
+    if (json.config === undefined && typeof json.query === 'string')
+      return { query: json.query.replace(/^\?/, ''), problems: [] };
+    if (!isObject(json.config))
+      return `${name}: "config" should be an object of configuration fields`;
+  }
+  const fields = wrapped ? (json.config as Record<string, unknown>) : json;
+  if (Object.keys(fields).length === 0) return `${name}: no configuration fields in it`;
+  const params = new URLSearchParams();
+  const problems: Problem[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === null) continue; // e.g. k: null means "the default"
+    const q = asQueryValue(value);
+    if (q === null) {
+      const message = `${key}: ${short(value)} is not a plain value; ignored`;
+      problems.push({ key, value: String(value), message });
+    } else params.set(key, q);
+  }
+  return { query: params.toString(), problems };
+}
+
+/** Reads a configuration file's text (`bytes`: its size, checked before the text is read). */
 export function loadConfigFile(name: string, bytes: number, text: string | null): LoadResult {
   if (bytes > MAX_CONFIG_BYTES)
     return {
@@ -41,23 +86,8 @@ export function loadConfigFile(name: string, bytes: number, text: string | null)
   } catch (e) {
     return { ok: false, error: `${name}: not valid JSON (${(e as Error).message.split('\n')[0]})` };
   }
-  const wrapped = isObject(json) && 'config' in json ? json.config : json;
-  if (!isObject(wrapped))
-    return { ok: false, error: `${name}: expected a JSON object with the configuration fields` };
-  const params = new URLSearchParams();
-  const problems: Problem[] = [];
-  for (const [key, value] of Object.entries(wrapped)) {
-    if (value === null) continue; // e.g. k: null means "the default"
-    const q = asQueryValue(value);
-    if (q === null) {
-      const message = `${key}: ${JSON.stringify(value).slice(0, 40)} is not a plain value; ignored`;
-      problems.push({ key, value: String(value), message });
-    } else params.set(key, q);
-  }
-  const parsed = parse(params.toString());
-  return { ok: true, config: parsed.config, problems: [...problems, ...parsed.problems] };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  const q = queryOf(name, json);
+  if (typeof q === 'string') return { ok: false, error: q };
+  const parsed = parse(q.query);
+  return { ok: true, config: parsed.config, problems: [...q.problems, ...parsed.problems] };
 }

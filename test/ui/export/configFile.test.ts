@@ -46,4 +46,29 @@ describe('configuration files', () => {
       error: /^big\.json: 65,537 bytes is too large .* 64 KiB/,
     });
   });
+
+  it('refuses files from elsewhere or from a newer version, and empty ones', () => {
+    expect(load('{"app": "tensorflow-playground", "config": {"bs": 8}}')).toMatchObject({
+      ok: false,
+      error: 'c.json: made by "tensorflow-playground", not by gradient-variance-playground',
+    });
+    expect(
+      load('{"app": "gradient-variance-playground", "version": 2, "config": {}}'),
+    ).toMatchObject({ ok: false, error: /^c\.json: version 2 is not one this playground reads/ });
+    expect(load('{"version": 1, "config": 3}')).toMatchObject({
+      ok: false,
+      error: /"config" should be an object/,
+    });
+    expect(load('{}')).toMatchObject({ ok: false, error: 'c.json: no configuration fields in it' });
+  });
+
+  it('loads the configuration of a metrics export, or a file with only the query', () => {
+    const config = parse('data=circles&bs=32&lr=0.05').config;
+    const metrics = { app: 'gradient-variance-playground', exportedAt: 'x', config, reports: [] };
+    expect(load(JSON.stringify(metrics))).toEqual({ ok: true, config, problems: [] });
+    const r = load(
+      '{"app": "gradient-variance-playground", "query": "?data=circles&bs=32&lr=0.05"}',
+    );
+    expect(r).toEqual({ ok: true, config, problems: [] });
+  });
 });
