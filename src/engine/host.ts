@@ -132,8 +132,13 @@ export class EngineHost {
     this.status(this.playing ? 'playing' : 'paused');
   }
 
-  /** One explained step while paused (slow motion); ignored while playing. */
+  /**
+   * One explained step while paused (slow motion); ignored while playing. Right after a
+   * pause the loop may still be finishing its chunk (or a step budget): wait for it, so the
+   * press is neither lost nor interleaved with those steps.
+   */
   private async explain(): Promise<void> {
+    while (this.loopRunning && !this.playing) await this.env.yieldToEvents();
     if (!this.session || this.playing || this.loopRunning || this.session.stopped) return;
     const s = this.session;
     const before = s.step;

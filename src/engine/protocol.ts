@@ -86,6 +86,12 @@ export interface ExplainedStep {
     /** Per-example loss l_i and gradient norm ‖g_i‖ at θ_step. */
     losses: Float32Array;
     gradNorms: Float32Array;
+    /**
+     * Each g_i projected on u1 = g/‖g‖ and u2 = the part of ĝ_B orthogonal to g (unit
+     * length), B x 2 interleaved. Linear: the points' mean is ĝ_B's projection and g sits at
+     * (‖g‖, 0). All y are 0 when ĝ_B is parallel to g.
+     */
+    plane: Float32Array;
   };
   /** ‖ĝ_B‖, the mini-batch mean gradient; ‖g‖, the pool's; and the cosine between them. */
   meanGradNorm: number;
@@ -141,6 +147,11 @@ export interface ProblemInfo {
 
 /** Arrays to transfer (not copy) with a message. */
 export function transferables(msg: EngineMessage): Transferable[] {
+  if (msg.type === 'explained') {
+    const b = msg.explained.batch;
+    const arrays = [b.indices, b.poolIndex, b.labels, b.losses, b.gradNorms, b.plane];
+    return [...new Set(arrays.map((a) => a.buffer))] as Transferable[];
+  }
   if (msg.type !== 'clusters') return [];
   const v = msg.view;
   const list: ArrayBufferLike[] = [v.assignment.buffer, v.sizes.buffer, v.projection.buffer];

@@ -12,6 +12,7 @@ const step: ExplainedStep = {
     labels: Int32Array.from([1, 0, 1, 1]),
     losses: Float32Array.from([0.5, 0.7, 0.2, 0.9]),
     gradNorms: Float32Array.from([0.25, 1.5, 0.1, 2]),
+    plane: Float32Array.from([0.2, 0.1, 1.2, -0.9, 0.05, 0.08, 1.75, 0.96]),
   },
   meanGradNorm: 0.8,
   poolGradNorm: 0.6,
