@@ -175,7 +175,11 @@ function drawPoints(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
 
 type Sc = ScaleLinear<number, number>;
 
-/** Bold rings around the highlighted points (one circle each, for counting in tests too). */
+/**
+ * Bold rings around the highlighted points, one circle per entry (so B rings for a batch of
+ * B). Entries at the same coordinates (a point drawn twice, or copies of a duplicated point)
+ * get concentric rings, each 3 px wider, so none hides another.
+ */
 function drawHighlight(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
   if (!d.highlight?.length) return;
   const { n, at } = coordsOf(d.points);
@@ -185,15 +189,19 @@ function drawHighlight(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
     .attr('fill', 'none')
     .attr('stroke', BATCH_COLOR)
     .attr('stroke-width', 2.5);
+  const stacked = new Map<string, number>();
   for (const i of Array.from(d.highlight)) {
     if (i < 0 || i >= n) continue;
     const [px, py] = at(i);
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    const key = `${px} ${py}`;
+    const below = stacked.get(key) ?? 0;
+    stacked.set(key, below + 1);
     layer
       .append('circle')
       .attr('cx', x(px))
       .attr('cy', y(py))
-      .attr('r', r + 4.5);
+      .attr('r', r + 4.5 + 3 * below);
   }
 }
 

@@ -1,12 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
 import type { Config } from '../../core/config/schema';
 import type { ExplainedStep, Status } from '../../engine/protocol';
-import { GradNormBars } from './GradNormBars';
-import { explainStages } from './stages';
+import { StageList } from './StageList';
 import './explain.css';
-
-/** Time each stage stays highlighted before the next one (unless reduced motion is asked for). */
-const STAGE_MS = 1200;
 
 export interface ExplainStripProps {
   config: Config;
@@ -17,11 +12,17 @@ export interface ExplainStripProps {
   onNext: () => void;
 }
 
-const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+/** What the strip says while slow motion is on but no step is shown. */
+function hint(status: Status): string {
+  if (status === 'playing') return 'The run is playing: pause it to take one explained step.';
+  if (status === 'diverged') return 'The run diverged: reset it (R) to start again.';
+  return 'Press Next step (or →) to take one step and see it explained.';
+}
 
 /**
- * Explained slow motion: one step at a time (Next step or →), narrated in five stages under
- * the charts, each highlighted in turn; the mini-batch is ringed in the 2-D view.
+ * Explained slow motion: one step at a time (Next step or →, both sending 'explain-step'),
+ * narrated in five stages under the charts, each highlighted in turn; the mini-batch is
+ * ringed in the 2-D view.
  */
 export function ExplainStrip({
   config,
@@ -51,46 +52,17 @@ export function ExplainStrip({
           <span className="muted">One step at a time, narrated stage by stage.</span>
         )}
       </div>
+      {on && explained && !explained.finite ? (
+        <p className="explain-diverged" role="alert">
+          Step {explained.step} produced values that are not finite: the run diverged. A smaller
+          learning rate usually helps; reset to start again.
+        </p>
+      ) : null}
       {on && explained ? (
         <StageList key={explained.step} explained={explained} config={config} />
       ) : on ? (
-        <p className="muted">Press Next step (or →) to take one step and see it explained.</p>
+        <p className="muted">{hint(status)}</p>
       ) : null}
     </section>
-  );
-}
-
-/** The five stages of one explained step; a new step (new key) starts again at stage ①. */
-function StageList({ explained, config }: { explained: ExplainedStep; config: Config }) {
-  const stages = useMemo(() => explainStages(explained, config), [explained, config]);
-  const [active, setActive] = useState(0);
-  useEffect(() => {
-    if (reducedMotion()) return;
-    const id = setInterval(() => setActive((a) => (a < 4 ? a + 1 : a)), STAGE_MS);
-    return () => clearInterval(id);
-  }, []);
-  return (
-    <ol className="explain-stages" data-testid="explain-stages">
-      {stages.map((s, i) => (
-        <li
-          key={s.id}
-          className={i === active ? 'active' : undefined}
-          aria-current={i === active ? 'step' : undefined}
-          data-stage={s.id}
-        >
-          <h4>
-            <button type="button" className="link" onClick={() => setActive(i)}>
-              {s.title}
-            </button>
-          </h4>
-          {s.lines.map((l) => (
-            <p key={l}>{l}</p>
-          ))}
-          {s.id === 'examples' ? (
-            <GradNormBars norms={explained.batch.gradNorms} labels={explained.batch.labels} />
-          ) : null}
-        </li>
-      ))}
-    </ol>
   );
 }

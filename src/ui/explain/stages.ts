@@ -1,79 +1,112 @@
 /**
- * The five stages of an explained step, as plain sentences (numbers filled in). Pure, so the
- * wording is unit-tested; the strip (ExplainStrip.tsx) only lays them out.
+ * The five stages of an explained step, as plain sentences with the step's numbers filled in.
+ * Pure, so the wording is unit-tested; the strip (StageList.tsx) lays them out and adds the
+ * small pictures. Citations are to Faghri et al. 2020 (shared/reference).
  */
 import type { Config } from '../../core/config/schema';
 import type { ExplainedStep } from '../../engine/protocol';
 
+export type StageId = 'batch' | 'examples' | 'mean' | 'variance' | 'update';
+
 export interface Stage {
-  id: 'batch' | 'examples' | 'mean' | 'variance' | 'update';
+  id: StageId;
   title: string;
   lines: string[];
 }
 
-const num = (v: number) =>
-  Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? v.toPrecision(3) : v.toExponential(2);
+/** A number for prose: 3 significant digits, exponent form when tiny or huge. */
+export const num = (v: number): string =>
+  !Number.isFinite(v)
+    ? 'not finite'
+    : v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4)
+      ? v.toPrecision(3)
+      : v.toExponential(2);
 
-function classMix(labels: Int32Array): string {
+/** "3 of class 0, 5 of class 1". */
+export function classMix(labels: ArrayLike<number>): string {
   const counts = new Map<number, number>();
-  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  for (const l of Array.from(labels)) counts.set(l, (counts.get(l) ?? 0) + 1);
   return [...counts.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([l, c]) => `${c} of class ${l}`)
     .join(', ');
 }
 
-export function explainStages(e: ExplainedStep, config: Config): Stage[] {
+function batchStage(e: ExplainedStep): Stage {
   const B = e.batch.indices.length;
-  const outside = e.batch.poolIndex.filter((p) => p < 0).length;
+  const inPool = e.batch.poolIndex.filter((p) => p >= 0).length;
+  return {
+    id: 'batch',
+    title: '① Mini-batch drawn',
+    lines: [
+      `Step ${e.step}: SGD takes the next B = ${B} examples of this epoch's shuffled order (no example twice in an epoch): ${classMix(e.batch.labels)}.`,
+      inPool === B
+        ? 'They are ringed in the 2-D view (when the data is 2-D).'
+        : `${inPool} of them are in the measurement pool and ringed in the 2-D view; the other ${B - inPool} are not drawn there.`,
+    ],
+  };
+}
+
+function examplesStage(e: ExplainedStep): Stage {
   const norms = Array.from(e.batch.gradNorms);
-  const [lo, hi] = [Math.min(...norms), Math.max(...norms)];
+  return {
+    id: 'examples',
+    title: '② Per-example gradients',
+    lines: [
+      `Each example i has its own gradient g_i = ∇ℓ_i(θ), pulling θ its own way; here ‖g_i‖ runs from ${num(Math.min(...norms))} to ${num(Math.max(...norms))}.`,
+      'The paper treats these as draws from the distribution of gradients over the training set; how widely they spread is the gradient noise (Faghri et al. 2020, §1).',
+    ],
+  };
+}
+
+function meanStage(e: ExplainedStep): Stage {
+  return {
+    id: 'mean',
+    title: '③ Their mean',
+    lines: [
+      'SGD follows their average ĝ_B = (1/B) Σ g_i: an unbiased estimate of the full gradient g over the pool, right on average but off in any single draw (§1).',
+      `‖ĝ_B‖ = ${num(e.meanGradNorm)}, ‖g‖ = ${num(e.poolGradNorm)}, cosine(ĝ_B, g) = ${num(e.cosine)}.`,
+    ],
+  };
+}
+
+function varianceStage(e: ExplainedStep, config: Config): Stage {
   const est = Object.entries(e.estimators).map(
     ([id, p]) => `${id}: variance ${num(p.variance)}, normalized ${num(p.normalizedVariance)}`,
   );
-  const momentum = config.mom > 0 ? ` with momentum ${config.mom}` : '';
+  const repl = config.repl ? ' (for examples drawn with replacement)' : '';
+  return {
+    id: 'variance',
+    title: '④ Estimator variances',
+    lines: [
+      `How far such an estimate lands from g, on average over draws, at this θ${repl}: the variance averaged over coordinates, and the normalized variance, which divides it by the estimate's second moment (§4). Above 0.5, noise outweighs signal.`,
+      'SG-2B averages twice as many examples; GC draws one example from each gradient cluster (§3); SVRG subtracts the same examples’ gradients at a snapshot.',
+      ...est,
+    ],
+  };
+}
+
+function updateStage(e: ExplainedStep, config: Config): Stage {
+  const rule =
+    config.mom > 0 || config.wd > 0
+      ? `θ ← θ − lr·v with v ← ${config.mom}·v + ĝ_B${config.wd > 0 ? ` + ${config.wd}·θ` : ''}`
+      : 'θ ← θ − lr·ĝ_B';
+  return {
+    id: 'update',
+    title: '⑤ The update',
+    lines: [
+      `${rule}, lr = ${e.lr}: θ moves by ‖Δθ‖ = ${num(e.updateNorm)}.`,
+      `This mini-batch's loss goes from ${num(e.lossBefore)} to ${num(e.lossAfter)}; another draw would have moved θ elsewhere, by the spread measured in ④.`,
+    ],
+  };
+}
+
+export function explainStages(e: ExplainedStep, config: Config): Stage[] {
   return [
-    {
-      id: 'batch',
-      title: '① Mini-batch drawn',
-      lines: [
-        `Step ${e.step}: SGD draws B = ${B} training examples (${config.repl ? 'with' : 'without'} replacement): ${classMix(e.batch.labels)}.`,
-        outside > 0
-          ? `${B - outside} of them are in the measurement pool and ringed in the 2-D view.`
-          : 'They are ringed in the 2-D view (when the data is 2-D).',
-      ],
-    },
-    {
-      id: 'examples',
-      title: '② Per-example gradients',
-      lines: [
-        `Each example i has its own gradient g_i; their lengths ‖g_i‖ range from ${num(lo)} to ${num(hi)}.`,
-        'They point in different directions: that spread is the gradient noise the paper measures.',
-      ],
-    },
-    {
-      id: 'mean',
-      title: '③ Their mean',
-      lines: [
-        `SGD uses their average ĝ_B, an unbiased estimate of the full gradient g over the pool.`,
-        `‖ĝ_B‖ = ${num(e.meanGradNorm)}, ‖g‖ = ${num(e.poolGradNorm)}, cosine(ĝ_B, g) = ${num(e.cosine)}.`,
-      ],
-    },
-    {
-      id: 'variance',
-      title: '④ Estimator variances',
-      lines: [
-        'How far such an estimate lands from g on average, for each estimator at this θ (Faghri et al. 2020, §2); a normalized variance above 0.5 means noise outweighs signal.',
-        ...est,
-      ],
-    },
-    {
-      id: 'update',
-      title: '⑤ The update',
-      lines: [
-        `θ moves against ĝ_B with learning rate ${config.lr}${momentum}: ‖Δθ‖ = ${num(e.updateNorm)}.`,
-        `The mini-batch's loss goes from ${num(e.lossBefore)} to ${num(e.lossAfter)}.`,
-      ],
-    },
+    batchStage(e),
+    examplesStage(e),
+    meanStage(e),
+    varianceStage(e, config),
+    updateStage(e, config),
   ];
 }

@@ -57,6 +57,24 @@ describe('clusterPlane', () => {
     await expect(normalizeSvg(svg)).toMatchFileSnapshot('./__snapshots__/clusterPlane-batch.svg');
   });
 
+  it('stacks rings concentrically where batch examples share a point (duplicates)', () => {
+    const svg = makeSvg();
+    // Points 0 and 1 are copies of one point (as a duplicated example's copies are).
+    const xy = Float32Array.from([0.5, 0.5, 0.5, 0.5, -0.5, -0.5]);
+    const dup = {
+      ...data,
+      points: { ...data.points, xy, label: [1, 1, 0], cluster: [0, 0, 1], duplicate: [1, 1, 0] },
+      highlight: [0, 2, 1],
+    };
+    render(svg, dup, { width: 300, height: 300, radius: 3.5 });
+    const rings = [...svg.querySelectorAll('.batch circle')];
+    expect(rings).toHaveLength(3);
+    const at = (c: Element) => `${c.getAttribute('cx')} ${c.getAttribute('cy')}`;
+    expect(at(rings[0])).toBe(at(rings[2]));
+    expect(at(rings[0])).not.toBe(at(rings[1]));
+    expect(rings.map((c) => Number(c.getAttribute('r')))).toEqual([8, 8, 11]);
+  });
+
   it('accepts separate x / y arrays like interleaved ones', () => {
     const a = makeSvg();
     render(a, data);
