@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BackendBadge } from '../components/BackendBadge';
 import { EventLog } from '../components/EventLog';
+import { OfflineStatus } from '../components/OfflineStatus';
 import { PredictToggle } from '../components/PredictToggle';
 import { PresetMenu } from '../components/PresetMenu';
 import { ProblemsNotice } from '../components/ProblemsNotice';
@@ -10,7 +11,6 @@ import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
 import { ExportMenu } from '../export/ExportMenu';
-import { OfflineStatus } from '../offline/OfflineStatus';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { PinnedRuns } from '../pins/PinnedRuns';
@@ -60,17 +60,19 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
           {state.error}
         </div>
       ) : null}
-      {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
-      <Transport
-        status={state.status}
-        step={state.step}
-        epoch={state.reports.at(-1)?.epoch ?? 0}
-        stepsPerSecond={state.stepsPerSecond}
-        onPlay={() => send({ type: 'play' })}
-        onPause={() => send({ type: 'pause' })}
-        onStep={pg.step}
-        onReset={pg.reset}
-      />
+      <section aria-label="Run">
+        {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
+        <Transport
+          status={state.status}
+          step={state.step}
+          epoch={state.reports.at(-1)?.epoch ?? 0}
+          stepsPerSecond={state.stepsPerSecond}
+          onPlay={() => send({ type: 'play' })}
+          onPause={() => send({ type: 'pause' })}
+          onStep={pg.step}
+          onReset={pg.reset}
+        />
+      </section>
       <main>
         <aside>
           <ControlsPanel config={config} onChange={pg.change} />

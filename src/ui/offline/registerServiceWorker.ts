@@ -1,17 +1,26 @@
 /**
- * Offline support: the build's service worker (build/serviceWorker.ts writes sw.js) is
- * registered in production builds only; the dev server has none.
+ * Offline support: the build's service worker (sw.js, written by build/serviceWorker.ts) is
+ * registered in production builds only, where the browser has service workers (secure
+ * contexts); the dev server has none.
  */
-const supported = () => import.meta.env.PROD && 'serviceWorker' in navigator;
+function container(): ServiceWorkerContainer | null {
+  return import.meta.env.PROD && navigator.serviceWorker ? navigator.serviceWorker : null;
+}
 
 export function registerServiceWorker(): void {
-  if (!supported()) return;
-  navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
+  const sw = container();
+  if (!sw) return;
+  // Scope: the folder the app is served from, so every ?query URL of the app is covered.
+  sw.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
     console.warn('offline support unavailable:', e);
   });
 }
 
-/** Resolves once a service worker is active, i.e. every file is cached (never without one). */
+/**
+ * Resolves once a service worker is active. It activates only after its install step cached
+ * every file, so this means the app works offline. Never resolves without one.
+ */
 export function whenOfflineReady(): Promise<void> {
-  return supported() ? navigator.serviceWorker.ready.then(() => undefined) : new Promise(() => {});
+  const sw = container();
+  return sw ? sw.ready.then(() => undefined) : new Promise<void>(() => {});
 }

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
-import { whenOfflineReady } from './registerServiceWorker';
+import { whenOfflineReady } from '../offline/registerServiceWorker';
 
-/** "Works offline" once the service worker has cached the app and its data. */
+/**
+ * "Available offline", shown once the service worker is active: its install step has cached
+ * the app, the worker, the tfjs WASM binaries and the MNIST digits (build/swRuntime.js).
+ * Nothing is shown before, in the dev server, or where service workers are unavailable.
+ */
 export function OfflineStatus() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -15,10 +19,11 @@ export function OfflineStatus() {
   return (
     <span
       className="badge badge-offline"
+      role="status"
       data-testid="offline-ready"
       title="The app, its data and the tfjs backends are cached: it keeps working without a network"
     >
-      Works offline
+      Available offline
     </span>
   );
 }
