@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { registerServiceWorker } from './offline/registerServiceWorker';
 import './styles.css';
+import './a11y.css';
 
 registerServiceWorker();
 void import('./debug/backendProbe').then((m) => m.exposeProbe(window)); // e2e/debug hook

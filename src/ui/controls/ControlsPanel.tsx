@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Config, Field, Group } from '../../core/config/schema';
 import { FIELDS } from '../../core/config/schema';
-import { FieldControl } from './FieldControl';
+import { FieldControl, hintId, labelId } from './FieldControl';
 
 const GROUPS: { group: Group; title: string }[] = [
   { group: 'data', title: 'Data' },
@@ -60,12 +60,13 @@ export const ControlsPanel = memo(function ControlsPanel({ config, onChange }: P
             <legend>{title}</legend>
             {fields.map((f) => (
               <div className="field" key={f.key} title={f.tooltip} data-field={f.key}>
-                <label htmlFor={`f-${f.key}`}>
+                {/* A set of checkboxes is a group named by this label (not a labelable element). */}
+                <label htmlFor={f.kind === 'set' ? undefined : `f-${f.key}`} id={labelId(f)}>
                   {f.label}
                   {f.hot ? null : (
                     <span className="reset-mark" title="Changing this restarts the run">
-                      {' '}
-                      ↺
+                      <span aria-hidden="true"> ↺</span>
+                      <span className="sr-only"> (restarts the run)</span>
                     </span>
                   )}
                 </label>
@@ -74,7 +75,9 @@ export const ControlsPanel = memo(function ControlsPanel({ config, onChange }: P
                   value={config[f.key]}
                   onChange={(v) => onChange(f.key, v)}
                 />
-                <small className="tooltip">{f.tooltip}</small>
+                <small className="tooltip" id={hintId(f)}>
+                  {f.tooltip}
+                </small>
               </div>
             ))}
           </fieldset>

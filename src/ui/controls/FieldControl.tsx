@@ -10,6 +10,10 @@ interface Props {
 
 const SLIDER_MAX_SPAN = 5000;
 
+/** Ids shared with ControlsPanel: the field's label and its one-line description. */
+export const labelId = (f: Field) => `l-${f.key}`;
+export const hintId = (f: Field) => `t-${f.key}`;
+
 /** Slider position for a numeric field: linear, or log10 for log fields (lr). */
 function toSlider(f: Field & { min: number; max: number; log?: boolean }, v: number): number {
   return f.log ? Math.log10(v) : v;
@@ -21,6 +25,7 @@ function TypedEntry({ field, value, onChange }: Props) {
   const [draft, setDraft] = useState<string | null>(null); // null: show the current value
   const [problem, setProblem] = useState<string | undefined>();
   const text = draft ?? shown;
+  const problemId = `p-${field.key}`;
   const commit = () => {
     if (draft === null) return;
     const r = parseValue(field, draft.trim(), value);
@@ -37,11 +42,16 @@ function TypedEntry({ field, value, onChange }: Props) {
         value={text}
         placeholder={field.kind === 'optionalInt' ? '= batch size' : undefined}
         aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${problemId} ${hintId(field)}` : hintId(field)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />
-      {problem ? <small className="field-problem">{problem}</small> : null}
+      {problem ? (
+        <small className="field-problem" id={problemId} role="alert">
+          {problem}
+        </small>
+      ) : null}
     </>
   );
 }
@@ -56,6 +66,9 @@ function NumericControl(p: Props & { field: Field & { min: number; max: number; 
         <input
           type="range"
           aria-label={f.label}
+          aria-describedby={hintId(f)}
+          // A log slider's position is log10(value): screen readers announce the value itself.
+          aria-valuetext={formatValue(f, v)}
           min={toSlider(f, f.min)}
           max={toSlider(f, f.max)}
           step={f.kind === 'int' ? 1 : (toSlider(f, f.max) - toSlider(f, f.min)) / 200}
@@ -80,6 +93,7 @@ export function FieldControl(p: Props) {
       return (
         <select
           id={`f-${f.key}`}
+          aria-describedby={hintId(f)}
           value={String(value)}
           onChange={(e) => onChange(e.target.value as Config['data'])}
         >
@@ -92,6 +106,7 @@ export function FieldControl(p: Props) {
       return (
         <input
           id={`f-${f.key}`}
+          aria-describedby={hintId(f)}
           type="checkbox"
           checked={Boolean(value)}
           onChange={(e) => onChange(e.target.checked)}
@@ -100,7 +115,13 @@ export function FieldControl(p: Props) {
     case 'set': {
       const set = value as string[];
       return (
-        <span className="set" id={`f-${f.key}`}>
+        <span
+          className="set"
+          id={`f-${f.key}`}
+          role="group"
+          aria-labelledby={labelId(f)}
+          aria-describedby={hintId(f)}
+        >
           {f.choices.map((c) => (
             <label key={c}>
               <input

@@ -11,7 +11,7 @@ export function EmbedView({ pg }: { pg: Playground }) {
   const full = `${location.pathname}?${serialize({ ...config, embed: false, autoplay: false })}`;
   return (
     <div className={`app embed${config.lecture ? ' lecture' : ''}`}>
-      <div className="embed-bar">
+      <section className="embed-bar" aria-label="Run">
         <Transport
           compact
           status={state.status}
@@ -27,13 +27,14 @@ export function EmbedView({ pg }: { pg: Playground }) {
         <a href={full} target="_blank" rel="noreferrer" className="embed-open">
           Open in the Gradient Variance Playground ↗
         </a>
-      </div>
+      </section>
       {state.error ? (
         <div className="notice error" role="alert">
           {state.error}
         </div>
       ) : null}
       <main className="embed-main">
+        <h1 className="sr-only">Gradient Variance Playground</h1>
         <ChartsPanel
           reports={pg.shownReports}
           events={state.events}

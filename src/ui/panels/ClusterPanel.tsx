@@ -97,9 +97,10 @@ export function ClusterPanel({
   }
   return (
     <div className="cluster-panel" ref={ref}>
-      <h3>
+      {/* h2: the page's sections sit under its h1 (the charts have figure captions). */}
+      <h2 className="cluster-title">
         Gradient Clustering at step {view.step}: K = {view.K}
-      </h3>
+      </h2>
       {pd ? (
         <PlaneWithHeatmap data={pd} view={view} size={size} />
       ) : (
