@@ -55,6 +55,15 @@ test('axe: a preset, pinned run, hidden curves, URL problems: no serious violati
   await page.getByTestId('pin').click();
   await page.getByTestId('predict').click();
   await expect(page.getByTestId('pinned-run')).toHaveCount(1);
+  // Hiding is announced once; the count of waiting measurements is not a live region (it
+  // would be read out at every measurement).
+  await expect(
+    page.getByRole('status').filter({ hasText: /Curves hidden after step/ }),
+  ).toHaveCount(1);
+  const live = '[aria-live], [role=status], [role=alert], [role=log]';
+  expect(await page.getByTestId('predict-note').evaluate((e, s) => !!e.closest(s), live)).toBe(
+    false,
+  );
   expect(await seriousViolations(page)).toEqual([]);
 });
 

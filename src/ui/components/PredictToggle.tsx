@@ -13,7 +13,11 @@ interface Props {
 export function PredictToggle({ hiddenAfter, hiddenCount, onToggle }: Props) {
   const hiding = hiddenAfter !== null;
   return (
-    <div className={`predict${hiding ? ' hiding' : ''}`} role="status" aria-live="polite">
+    <div className={`predict${hiding ? ' hiding' : ''}`}>
+      {/* Announced once per toggle (also by H), not at every new measurement below. */}
+      <span className="sr-only" role="status">
+        {hiding ? `Curves hidden after step ${hiddenAfter}.` : ''}
+      </span>
       <button type="button" aria-pressed={hiding} onClick={onToggle} data-testid="predict">
         {hiding ? 'Reveal the curves' : 'Predict, then reveal'}
       </button>{' '}
