@@ -11,9 +11,11 @@
  *   train     N steps; N chosen from a probe of 2 steps to last about `trainMs`; ends with one
  *             `await data()` of a weight, so queued GPU work is included;
  *   kernels   runKernelFunc calls during one step (what tf.profile counts, without its
- *             per-kernel dataSync, which breaks WebGPU: TFJS-NOTES 3);
+ *             per-kernel dataSync, which breaks WebGPU: TFJS-NOTES 3), Reshape apart
+ *             (detail.reshapesPerStep): it moves no data;
  *   fit       tf.LayersModel.fit on the same MLP, batch, SGD + momentum + L2 (= weight decay),
- *             warmed up on 2 batches, then about `trainMs` of batches;
+ *             warmed up on 2 batches, then about `trainMs` of batches, then 4 untimed ones
+ *             to count its kernels per step (detail.fitKernelsPerStep);
  *   measure   the four estimators and `every` = 1 set mid-run (hot changes, as in the app); one
  *             untimed measured step (GC, SVRG snapshot, compilation), then up to `reps` timed
  *             ones; ms per measurement = median(step with measurement) − training step.
@@ -98,14 +100,22 @@ function readbackCounter(): { stop(): number } {
   };
 }
 
-/** Kernels run by the tfjs engine while fn runs (every runKernelFunc call, as tf.profile). */
-async function countKernels(fn: () => Promise<unknown>): Promise<number> {
+/**
+ * Kernels run by the tfjs engine while fn runs (every runKernelFunc call, as tf.profile):
+ * `compute` counts all but Reshape, which only relabels a tensor's shape (no data moves, no
+ * GPU dispatch); `reshapes` counts those.
+ */
+async function countKernels(
+  fn: () => Promise<unknown>,
+): Promise<{ compute: number; reshapes: number }> {
   const engine = tf.engine() as unknown as Record<string, (...a: unknown[]) => unknown>;
   const own = Object.prototype.hasOwnProperty.call(engine, 'runKernelFunc');
   const original = engine.runKernelFunc;
-  let count = 0;
+  const count = { compute: 0, reshapes: 0 };
   engine.runKernelFunc = function (this: unknown, ...a: unknown[]) {
-    count++;
+    const name = (a[0] as { kernelName?: string } | undefined)?.kernelName;
+    if (name === 'Reshape') count.reshapes++;
+    else count.compute++;
     return original.apply(this, a);
   };
   try {
@@ -125,7 +135,12 @@ async function fitSpeed(
   config: Config,
   mnist: MnistData,
   sizes: BenchSizes,
-): Promise<{ stepsPerSecond: number; steps: number; syncReadbacks: number }> {
+): Promise<{
+  stepsPerSecond: number;
+  steps: number;
+  syncReadbacks: number;
+  kernelsPerStep: number;
+}> {
   // Our SGD decays every parameter (PyTorch convention): grad + wd θ = grad of (wd/2)‖θ‖².
   const l2 = () => tf.regularizers.l2({ l2: config.wd / 2 });
   const model = tf.sequential();
@@ -170,7 +185,11 @@ async function fitSpeed(
       Math.min(sizes.maxSteps, maxBatches),
     );
     const ms = await run(steps, 4);
-    return { stepsPerSecond: (steps * 1000) / ms, steps, syncReadbacks: counter.stop() };
+    const syncReadbacks = counter.stop();
+    const counted = 4; // untimed: fit's kernels per step, its per-epoch ones shared by 4
+    const kernels = await countKernels(() => run(counted, 6));
+    const kernelsPerStep = kernels.compute / counted;
+    return { stepsPerSecond: (steps * 1000) / ms, steps, syncReadbacks, kernelsPerStep };
   } finally {
     counter.stop();
     tf.dispose([x, y]);
@@ -232,7 +251,9 @@ export async function measureBackend(
     detail.trainSteps = steps;
 
     progress('kernels', row);
-    row.kernelsPerStep = await countKernels(() => s.advance(1));
+    const kernels = await countKernels(() => s.advance(1));
+    row.kernelsPerStep = kernels.compute;
+    detail.reshapesPerStep = kernels.reshapes;
     await settle(s);
     readbacks += counter.stop();
 
@@ -242,6 +263,7 @@ export async function measureBackend(
     row.oursOverFit = row.stepsPerSecond / fit.stepsPerSecond;
     detail.fitSteps = fit.steps;
     detail.fitSyncReadbacks = fit.syncReadbacks;
+    detail.fitKernelsPerStep = fit.kernelsPerStep;
 
     progress('measure', row);
     counter = readbackCounter();

@@ -7,7 +7,9 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { MnistData } from '../src/core/data/mnist';
 import { measureBackend, type BackendResult, type BenchSizes } from './engineMeasure';
 
-tf.env().set('IS_TEST', true); // no "install tfjs-node" banner (TFJS-NOTES 10)
+// PROD silences the "install tfjs-node" banner (TFJS-NOTES 10); IS_TEST would too, but its
+// kernel leak check throws inside tf.LayersModel.fit (softmaxCrossEntropy, fusedMatMul).
+tf.env().set('PROD', true);
 
 /** All Node figures for one backend; a backend that fails gets a row with the reason. */
 export async function benchNode(

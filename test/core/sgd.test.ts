@@ -10,11 +10,16 @@ import { randomData, randomSpec } from '../helpers/randomSpec';
 beforeAll(useCpu);
 
 describe('Sgd', () => {
-  it('matches a hand-rolled momentum + weight-decay update on autodiff gradients', async () => {
+  it.each([
+    { mu: 0.9, wd: 0.01, bias: true },
+    { mu: 0, wd: 0, bias: true },
+    { mu: 0.5, wd: 0, bias: false },
+    { mu: 0, wd: 0.1, bias: false },
+  ])('matches a hand-rolled update on autodiff gradients: %o', async ({ mu, wd, bias }) => {
     const rng = new Rng(9);
-    const spec = randomSpec({ widths: [3, 4, 2], loss: 'softmax-cross-entropy', bias: true }, rng);
+    const spec = randomSpec({ widths: [3, 4, 2], loss: 'softmax-cross-entropy', bias }, rng);
     const { x, y } = randomData(8, 3, 2, spec.loss, rng);
-    const [lr, mu, wd] = [0.1, 0.9, 0.01];
+    const lr = 0.1;
     // Reference: two steps on the same batch, in float64 on flat parameter vectors.
     const flat = (s: typeof spec) =>
       s.layers.flatMap((l) => [...l.weight.flat(), ...(l.bias ?? [])]);
