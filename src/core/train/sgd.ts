@@ -14,9 +14,9 @@ export interface Hyper {
  *   grad = (1/B) sum_i g_i + wd θ        (mean loss over the batch)
  *   buf  = μ buf + grad
  *   θ    = θ - lr buf
- * Five kernels per parameter (addN of three terms, then mul and sub). The momentum buffers
- * are owned here (dispose()). Weight decay applies to every trainable parameter, biases
- * included.
+ * Five kernels per parameter: μ buf, wd θ, their addN with grad, lr buf, the subtraction.
+ * The momentum buffers are owned here (dispose()). Weight decay applies to every trainable
+ * parameter, biases included.
  */
 export class Sgd {
   private readonly buffers: tf.Variable[] = [];
