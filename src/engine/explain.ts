@@ -9,7 +9,7 @@
  * All of it comes back in one readback (house rule 6); every tensor is disposed.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { crossProduct } from '../core/linalg';
+import { layerMean } from '../core/stats/moments';
 import type { Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
 import type { LayerFactors } from '../core/model/network';
@@ -32,11 +32,6 @@ export interface ExplainContext extends ExactOptions {
 const TINY = 1e-30;
 /** ĝ_B counts as parallel to g (no second direction) below this relative residual. */
 const PARALLEL = 1e-4;
-
-/** Per layer, the mean gradient A^T D / n, (I+1) x O. Inside tidy. */
-function layerMeans(factors: readonly LayerFactors[]): tf.Tensor2D[] {
-  return factors.map(({ a, d }) => tf.div(crossProduct(a, d), a.shape[0]) as tf.Tensor2D);
-}
 
 /** Euclidean norm of a parameter-shaped list of layer matrices. Inside tidy. */
 function normOf(ms: readonly tf.Tensor2D[]): tf.Scalar {
@@ -72,8 +67,8 @@ function exampleNorms(factors: readonly LayerFactors[]): tf.Tensor1D {
  * sits at (‖g‖, 0). When ĝ_B ∥ g there is no u2 and every y_i is 0. Inside tidy.
  */
 function batchVersusPool(pb: PerExample, pp: PerExample) {
-  const gb = layerMeans(pb.factors);
-  const g = layerMeans(pp.factors);
+  const gb = pb.factors.map(layerMean);
+  const g = pp.factors.map(layerMean);
   const [nb, ng, dot] = [normOf(gb), normOf(g), dotOf(gb, g)];
   const cos = tf.div(dot, tf.maximum(tf.mul(nb, ng), TINY));
   const c = tf.div(dot, tf.maximum(tf.square(ng), TINY));

@@ -1,21 +1,19 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { clustersK, isHot, type Config } from '../core/config/schema';
+import { isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { initNetwork, type Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
 import { trainableSize } from '../core/model/network';
-import { tidy } from '../core/tidy';
-import { gradientClustering } from '../core/stats/clustering';
-import { snapshotMoments, type MeanAndSecond } from '../core/stats/snapshotVariance';
-import type { Clusters, EstimatorId } from '../core/stats/types';
+import type { EstimatorId } from '../core/stats/types';
 import { Sgd } from '../core/train/sgd';
 import { BatchStream } from './batches';
-import { buildClusterView } from './clusterView';
 import { DeviceData } from './deviceData';
 import { explainUpdate, type ExplainContext } from './explain';
+import { refreshClusters, type ClusterState } from './gcRefresh';
 import { measureReport } from './measurement';
-import { buildProblem, poolDigits, poolPlane, relabel, streams, type Problem } from './problem';
+import { buildProblem, relabel, streams, type Problem } from './problem';
 import type { ClusterView, EngineEvent, ExplainedStep, ProblemInfo, Report } from './protocol';
+import { SvrgSnapshot } from './svrgSnapshot';
 
 /** What one call to advance() produced: only new items. */
 export interface SessionOutput {
@@ -53,10 +51,8 @@ export class Session {
   private readonly sgd: Sgd;
   private readonly rng: Streams;
   private readonly batches: BatchStream;
-  private clusters: (Clusters & { sizes: Int32Array; step: number }) | null = null;
-  /** SVRG snapshot θ~: its pool factors and their moments G~, S~, kept until the next one. */
-  private snapshot: { net: Network; p: PerExample; moments: MeanAndSecond[]; step: number } | null =
-    null;
+  private clusters: ClusterState | null = null;
+  private snapshot: SvrgSnapshot | null = null;
   private gcStale = true;
   private svrgStale = true;
   private pending: EngineEvent[] = [];
@@ -135,14 +131,12 @@ export class Session {
     return { output, explained: e };
   }
 
-  private explainContext(): ExplainContext {
+  /** What every exact measurement needs: the pool, the sampling, the estimators' inputs. */
+  private statsInputs() {
     const c = this.config;
     return {
       net: this.net,
       pool: this.data.pool,
-      poolIndices: this.problem.pool,
-      step: this.step,
-      lr: c.lr,
       batch: Math.min(c.bs, this.problem.pool.length),
       replacement: c.repl,
       estimators: this.estimators,
@@ -152,6 +146,11 @@ export class Session {
     };
   }
 
+  private explainContext(): ExplainContext {
+    const { pool: poolIndices } = this.problem;
+    return { ...this.statsInputs(), poolIndices, step: this.step, lr: this.config.lr };
+  }
+
   private async oneStep(out: SessionOutput, explain?: ExplainHook): Promise<void> {
     const c = this.config;
     const wants = new Set(this.estimators);
@@ -159,11 +158,16 @@ export class Session {
     const svrgDue =
       wants.has('SVRG') && (this.svrgStale || this.step - this.snapshot!.step >= c.svrgEvery);
     const measureDue = this.isMeasureDue();
-    if (svrgDue) this.refreshSnapshot(out);
+    if (svrgDue) {
+      this.snapshot?.dispose();
+      this.snapshot = SvrgSnapshot.take(this.net, this.data.pool, this.step);
+      this.svrgStale = false;
+      out.events.push({ kind: 'svrg', step: this.step });
+    }
     if (gcDue || measureDue) {
       const p = perExample(this.net, this.data.pool.x, this.data.pool.y);
       try {
-        if (gcDue) await this.refreshClusters(p, out);
+        if (gcDue) await this.recluster(p, out);
         if (measureDue) await this.measure(p, out);
       } finally {
         disposePerExample(p);
@@ -184,71 +188,28 @@ export class Session {
     }
   }
 
-  private dropSnapshot(): void {
-    if (!this.snapshot) return;
-    this.snapshot.net.dispose();
-    disposePerExample(this.snapshot.p);
-    for (const m of this.snapshot.moments) {
-      m.mean.dispose();
-      m.second.dispose();
-    }
-    this.snapshot = null;
-  }
-
-  private refreshSnapshot(out: SessionOutput): void {
-    this.dropSnapshot();
-    const net = this.net.clone();
-    const p = perExample(net, this.data.pool.x, this.data.pool.y);
-    const moments = tidy(() => snapshotMoments(p.factors));
-    this.snapshot = { net, p, moments, step: this.step };
-    this.svrgStale = false;
-    out.events.push({ kind: 'svrg', step: this.step });
-  }
-
-  private async refreshClusters(p: PerExample, out: SessionOutput): Promise<void> {
-    const K = Math.min(clustersK(this.config), this.problem.pool.length);
-    const init = this.clusters?.K === K ? this.clusters.assignment : undefined;
-    const r = await gradientClustering(p.factors, K, {
-      iterations: this.config.gcIters,
-      rng: this.rng.gc,
-      init,
-    });
-    this.clusters = { assignment: r.assignment, K: r.K, sizes: r.sizes, step: this.step };
-    this.gcStale = false;
-    out.events.push({ kind: 'gc', step: this.step, objective: r.objective });
-    out.views.push(await this.view(p));
-  }
-
-  private async view(p: PerExample): Promise<ClusterView> {
-    const c = this.clusters!;
-    const plane = this.problem.train.dim === 2 ? poolPlane(this.problem) : undefined;
-    const view = await buildClusterView({
-      step: this.step,
+  private async recluster(p: PerExample, out: SessionOutput): Promise<void> {
+    const r = await refreshClusters({
       net: this.net,
       p,
-      assignment: c.assignment,
-      sizes: c.sizes,
-      lr: this.config.lr,
+      problem: this.problem,
+      config: this.config,
       rng: this.rng.gc,
-      plane,
+      step: this.step,
+      previous: this.clusters,
     });
-    if (this.config.data === 'mnist') view.digits = poolDigits(this.problem, c.assignment);
-    return view;
+    this.clusters = r.clusters;
+    this.gcStale = false;
+    out.events.push(r.event);
+    out.views.push(r.view);
   }
 
   private async measure(p: PerExample, out: SessionOutput): Promise<void> {
     const c = this.config;
     const { report, finite, weights } = await measureReport(
       {
-        net: this.net,
-        pool: this.data.pool,
+        ...this.statsInputs(),
         test: this.data.test,
-        batch: Math.min(c.bs, this.problem.pool.length),
-        replacement: c.repl,
-        estimators: this.estimators,
-        clusters: this.clusters ?? undefined,
-        snapshot: this.snapshot?.p.factors,
-        snapshotMoments: this.snapshot?.moments,
         mode: c.stats,
         checkpoint: this.options.checkpoint,
         estimates: c.estim,
@@ -305,9 +266,9 @@ export class Session {
       this.problem = relabel(this.problem, c.noise);
       this.data.relabel(this.problem);
     }
-    if (name === 'k' || name === 'gcIters' || name === 'est' || (name === 'bs' && c.k === null)) {
-      this.gcStale = true;
-    }
+    if (name === 'k' || name === 'gcIters' || (name === 'bs' && c.k === null)) this.gcStale = true;
+    // Turning an estimator on uses the clusters / snapshot already there, if any.
+    if (name === 'est' && !this.clusters) this.gcStale = true;
     if (name === 'est' && !this.snapshot) this.svrgStale = true;
   }
 
@@ -334,7 +295,7 @@ export class Session {
     this.data.dispose();
     this.net.dispose();
     this.sgd.dispose();
-    this.dropSnapshot();
+    this.snapshot?.dispose();
   }
 }
 

@@ -62,6 +62,25 @@ describe('Session', () => {
     s.dispose();
   });
 
+  it('turning an estimator on or off keeps the clusters and the snapshot there are', async () => {
+    const s = new Session(
+      config('data=xor&n=64&bs=8&every=5&hidden=8&k=4&gcEvery=50&svrgEvery=50'),
+    );
+    const first = await s.advance(5);
+    const refreshes = (o: SessionOutput) =>
+      o.events.filter((e) => e.kind === 'gc' || e.kind === 'svrg').map((e) => e.kind);
+    expect(refreshes(first)).toEqual(['svrg', 'gc']);
+    s.set({ est: ['sgb', 'sg2b'] });
+    await s.advance(5);
+    s.set({ est: ['sgb', 'sg2b', 'gc', 'svrg'] });
+    const back = await s.advance(5);
+    expect(refreshes(back)).toEqual([]);
+    expect(back.reports.at(-1)!.estimators.GC).toBeDefined();
+    s.set({ k: 3 });
+    expect(refreshes(await s.advance(1))).toEqual(['gc']);
+    s.dispose();
+  });
+
   it('stops with a diverged event at a huge learning rate and sends no NaN', async () => {
     const s = new Session(
       config('data=spiral&n=64&bs=16&lr=10&hidden=32,32,32,32,32,32&every=1&mom=0.99'),
