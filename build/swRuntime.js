@@ -2,21 +2,28 @@
  * manifest to it as sw.js:
  *   const CACHE = 'gvp-<hash of every file's bytes and of this runtime>';
  *   const FILES = ['./index.html', './assets/…', './data/mnist-10k.bin', …];
- * install precaches FILES into CACHE; activate deletes the older gvp- caches; fetch answers
- * same-origin GETs from CACHE first (network only on a miss), and any navigation to the app
- * (whatever its query string: ?preset=…, ?data=mnist&…) with the cached index.html. */
+ * install precaches FILES into CACHE (a new version then waits, see below); activate deletes
+ * the older gvp- caches; fetch answers same-origin GETs from CACHE first (network only on a
+ * miss), and any navigation to the app (whatever its query string: ?preset=…,
+ * ?data=mnist&…) with the cached index.html. */
 /* A service worker script: its globals, and the manifest above. */
 /* global self, caches, fetch, Request, URL, CACHE, FILES */
 const PREFIX = 'gvp-';
 const INDEX = './index.html';
 
+// No skipWaiting on install: a new version waits until no page runs the old one (whose
+// lazily loaded chunks live only in the old cache, deleted on activate), or until a page asks
+// for it ('skip-waiting', the page's "reload for the new version" button).
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
-      .then(() => self.skipWaiting()),
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
   );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') event.waitUntil(self.skipWaiting());
 });
 
 self.addEventListener('activate', (event) => {

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { gvp, SMALL } from './gvp';
 
@@ -72,4 +74,37 @@ test('works offline after the first visit: app, default backend, WASM and MNIST'
   expect(await gvp(page, (g) => g.config.data)).toBe('mnist');
   await expect(page.getByText(/mnist: 256 training examples/i)).toBeVisible();
   await context.setOffline(false);
+});
+
+test('a new version waits while the page runs, until "New version: reload" swaps it in', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const swFile = join(process.env.E2E_DIST ?? 'dist', 'sw.js');
+  const original = readFileSync(swFile, 'utf8');
+  const cacheNames = () =>
+    page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('gvp-')));
+  await page.goto(`/?${SMALL}&backend=cpu`);
+  await expect(page.getByText('Available offline')).toBeVisible({ timeout: 60_000 });
+  const [first] = await cacheNames();
+  try {
+    // A deploy: the server now has a new sw.js (a new cache name, as any change of bytes gives).
+    const next = `${first}-next`;
+    const changed = original.replace(first, next);
+    expect(changed).not.toBe(original);
+    writeFileSync(swFile, changed);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const offer = page.getByRole('button', { name: 'New version: reload' });
+    await expect(offer).toBeVisible({ timeout: 60_000 });
+    // Installed but waiting: the old cache (this page's files) is still there.
+    expect((await cacheNames()).sort()).toEqual([first, next].sort());
+    await offer.click();
+    await page.waitForEvent('load');
+    await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
+    await expect.poll(cacheNames).toEqual([next]);
+    // The reload keeps the setup (it lives in the URL).
+    expect(await gvp(page, (g) => [g.config.data, g.config.bs])).toEqual(['xor', 8]);
+  } finally {
+    writeFileSync(swFile, original);
+  }
 });

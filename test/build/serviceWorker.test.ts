@@ -7,6 +7,7 @@ const FILES = ['index.html', 'assets/index-abc.js', 'assets/x.wasm', 'data/mnist
 type Handler = (event: FakeEvent) => void;
 interface FakeEvent {
   request?: Request;
+  data?: unknown;
   done?: Promise<unknown>;
   response?: Promise<Response>;
   waitUntil(p: Promise<unknown>): void;
@@ -71,9 +72,10 @@ function boot(source: string, net: Record<string, string>) {
     fetchFake,
     RelativeRequest,
   );
-  const dispatch = (type: string, request?: Request): FakeEvent => {
+  const dispatch = (type: string, request?: Request, data?: unknown): FakeEvent => {
     const e: FakeEvent = {
       request,
+      data,
       waitUntil: (p) => void (e.done = p),
       respondWith: (p) => void (e.response = p),
     };
@@ -95,11 +97,15 @@ async function installed(net: Record<string, string> = network) {
 }
 
 describe('service worker (sw.js)', () => {
-  it('precaches every file of the manifest on install, then takes over', async () => {
+  it('precaches every file of the manifest on install, then waits for the old pages', async () => {
     const sw = await installed();
     expect([...sw.stores.get('gvp-new')!.keys()].sort()).toEqual(
       FILES.map((f) => `${BASE}${f}`).sort(),
     );
+    expect(sw.calls.skipWaiting).toBe(0);
+    sw.dispatch('message', undefined, 'something else');
+    expect(sw.calls.skipWaiting).toBe(0);
+    await sw.dispatch('message', undefined, 'skip-waiting').done;
     expect(sw.calls.skipWaiting).toBe(1);
   });
 

@@ -7,12 +7,15 @@ function container(): ServiceWorkerContainer | null {
   return import.meta.env.PROD && navigator.serviceWorker ? navigator.serviceWorker : null;
 }
 
+let registration: Promise<ServiceWorkerRegistration | null> = Promise.resolve(null);
+
 export function registerServiceWorker(): void {
   const sw = container();
   if (!sw) return;
   // Scope: the folder the app is served from, so every ?query URL of the app is covered.
-  sw.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
+  registration = sw.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
     console.warn('offline support unavailable:', e);
+    return null;
   });
 }
 
@@ -23,4 +26,41 @@ export function registerServiceWorker(): void {
 export function whenOfflineReady(): Promise<void> {
   const sw = container();
   return sw ? sw.ready.then(() => undefined) : new Promise<void>(() => {});
+}
+
+/** Activates the waiting version; the page reloads once it controls the page. */
+export type ApplyUpdate = () => void;
+
+/**
+ * Calls onReady once a new version has installed while this page runs the old one (it waits:
+ * see build/swRuntime.js). Its apply() asks the new version to take over and reloads the
+ * page when it has.
+ */
+export function whenUpdateReady(onReady: (apply: ApplyUpdate) => void): void {
+  const sw = container();
+  if (sw) void registration.then((reg) => reg && watchUpdates(sw, reg, onReady, reload));
+}
+
+const reload = () => location.reload();
+
+/** The update protocol on a registration (exported for tests with fake workers). */
+export function watchUpdates(
+  sw: Pick<ServiceWorkerContainer, 'controller' | 'addEventListener'>,
+  reg: Pick<ServiceWorkerRegistration, 'waiting' | 'installing' | 'addEventListener'>,
+  onReady: (apply: ApplyUpdate) => void,
+  reloadPage: () => void,
+): void {
+  const offer = (next: ServiceWorker) =>
+    onReady(() => {
+      sw.addEventListener('controllerchange', reloadPage, { once: true });
+      next.postMessage('skip-waiting');
+    });
+  // No controller: the first install, which takes over at once; nothing to offer.
+  if (reg.waiting && sw.controller) offer(reg.waiting);
+  reg.addEventListener('updatefound', () => {
+    const next = reg.installing;
+    next?.addEventListener('statechange', () => {
+      if (next.state === 'installed' && sw.controller) offer(next);
+    });
+  });
 }
