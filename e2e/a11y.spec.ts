@@ -111,7 +111,9 @@ test('keyboard only: Tab reaches play and a slider; Enter, Space and arrows oper
   expect(await gvp(page, (g) => g.step)).toBe(step); // → moved the slider, took no step
 
   // Space toggles a checkbox of the estimators group (named by the group), not play/pause.
-  const sgb = page.getByRole('group', { name: 'Estimators shown' }).getByLabel('sgb');
+  const sgb = page
+    .getByRole('group', { name: 'Estimators shown' })
+    .getByLabel('SG-B', { exact: true });
   await tabTo(page, () => sgb.evaluate((e) => e === document.activeElement));
   await page.keyboard.press('Space');
   await expect.poll(() => gvp(page, (g) => g.config.est as string[])).not.toContain('sgb');

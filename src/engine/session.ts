@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { isHot, type Config } from '../core/config/schema';
+import { ESTIMATOR_NAMES, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { initNetwork, type Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
@@ -29,14 +29,6 @@ type ExplainHook = (
   batch: { x: tf.Tensor2D; y: tf.Tensor1D },
   update: () => void,
 ) => Promise<void>;
-
-/** Estimator ids of the config's `est` set, in canonical order. */
-const ESTIMATOR_OF: Record<string, EstimatorId> = {
-  sgb: 'SG-B',
-  sg2b: 'SG-2B',
-  gc: 'GC',
-  svrg: 'SVRG',
-};
 
 /**
  * One SGD trajectory with its measurements (DESIGN §2, §2.3). The same code runs in Node
@@ -97,7 +89,7 @@ export class Session {
   }
 
   get estimators(): EstimatorId[] {
-    return this.config.est.map((e) => ESTIMATOR_OF[e]);
+    return this.config.est.map((e) => ESTIMATOR_NAMES[e]);
   }
 
   /** Runs up to `count` training steps, measuring on schedule; stops early on divergence/done. */

@@ -8,6 +8,8 @@ export const DATASETS = ['blobs', 'xor', 'circles', 'spiral', 'teacher', 'mnist'
 export const MODELS = ['linear', 'mlp', 'rf'] as const;
 export const STATS_MODES = ['exact', 'sampled', 'both'] as const;
 export const ESTIMATOR_KEYS = ['sgb', 'sg2b', 'gc', 'svrg'] as const;
+/** Each estimator's URL key and its name in the paper, in reports and on screen. */
+export const ESTIMATOR_NAMES = { sgb: 'SG-B', sg2b: 'SG-2B', gc: 'GC', svrg: 'SVRG' } as const;
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 /** Charts a view shows (`charts=`); an embed shows only these. */
 export const CHART_KEYS = ['variance', 'nv', 'loss', 'acc', 'clusters'] as const;
@@ -65,7 +67,7 @@ type Kind =
   | { kind: 'int'; min: number; max: number }
   | { kind: 'float'; min: number; max: number; log?: boolean }
   | { kind: 'intList'; min: number; max: number; maxLength: number }
-  | { kind: 'set'; choices: readonly string[] }
+  | { kind: 'set'; choices: readonly string[]; labels?: Readonly<Record<string, string>> }
   | { kind: 'bool' }
   | { kind: 'optionalInt'; min: number; max: number };
 
@@ -96,7 +98,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'lr', kind: 'float', min: 1e-5, max: 10, log: true, group: 'optimiser', hot: true, label: 'Learning rate', tooltip: 'SGD step size.' },
   { key: 'mom', kind: 'float', min: 0, max: 0.999, group: 'optimiser', hot: true, label: 'Momentum', tooltip: 'Heavy-ball momentum of SGD.' },
   { key: 'wd', kind: 'float', min: 0, max: 0.1, group: 'optimiser', hot: true, label: 'Weight decay', tooltip: 'L2 penalty added to the gradient.' },
-  { key: 'est', kind: 'set', choices: ESTIMATOR_KEYS, group: 'estimators', hot: true, label: 'Estimators shown', tooltip: 'Which gradient estimators to measure and plot.' },
+  { key: 'est', kind: 'set', choices: ESTIMATOR_KEYS, labels: ESTIMATOR_NAMES, group: 'estimators', hot: true, label: 'Estimators shown', tooltip: 'Which gradient estimators to measure and plot.' },
   { key: 'k', kind: 'optionalInt', min: 2, max: 4096, group: 'estimators', hot: true, label: 'GC clusters K', tooltip: 'Number of Gradient Clustering clusters (default: the batch size).' },
   { key: 'gcEvery', kind: 'int', min: 1, max: BIG, group: 'estimators', hot: true, label: 'Re-cluster every', tooltip: 'Steps between Gradient Clustering updates.' },
   { key: 'gcIters', kind: 'int', min: 1, max: 50, group: 'estimators', hot: true, label: 'GC iterations', tooltip: 'Assignment/update iterations per re-clustering.' },

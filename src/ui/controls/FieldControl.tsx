@@ -135,7 +135,7 @@ export function FieldControl(p: Props) {
                   )
                 }
               />
-              {c}
+              {f.labels?.[c] ?? c}
             </label>
           ))}
         </span>
