@@ -23,6 +23,65 @@ test('forcing backend=cpu works', async ({ page }) => {
   expect(await gvp(page, (g) => g.backend)).toBe('cpu');
 });
 
+test('every backend computes the statistics the CPU backend does (7-layer MLP)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The deepest network the schema allows (6 hidden layers): sums over layers hit tfjs's
+  // per-kernel input limits on WebGPU first. Reports at steps 0, 2 and 4 (after training).
+  const deep = 'data=spiral&n=64&hidden=8,8,8,8,8,8&bs=8&every=2&pool=64&k=4&steps=5&seed=4';
+  type Row = Record<string, number>;
+  const rows = async (backend: string): Promise<{ backend: string | null; rows: Row[] }> => {
+    await page.goto(`/?${deep}&backend=${backend}&autoplay=1`);
+    await waitForReports(page, 3);
+    return gvp(page, (g) => ({
+      backend: g.backend,
+      rows: g
+        .reports()
+        .slice(0, 3)
+        .map((r) => {
+          const e = r.estimators as Record<
+            string,
+            { variance: number; normalizedVariance: number }
+          >;
+          const x = r as unknown as Record<string, number>;
+          return {
+            step: r.step,
+            loss: r.loss,
+            gradNorm2: x.gradNorm2,
+            meanExampleGradNorm2: x.meanExampleGradNorm2,
+            sgb: e['SG-B'].variance,
+            sgbNV: e['SG-B'].normalizedVariance,
+            sg2b: e['SG-2B'].variance,
+            svrg: e.SVRG.variance,
+          };
+        }),
+    }));
+  };
+  const cpu = await rows('cpu');
+  expect(cpu.backend).toBe('cpu');
+  expect(cpu.rows.map((r) => r.step)).toEqual([0, 2, 4]);
+  for (const backend of ['webgpu', 'webgl', 'wasm']) {
+    const other = await rows(backend);
+    if (other.backend !== backend && backend === 'webgl') continue; // may be unavailable
+    expect(other.backend).toBe(backend);
+    let worst = 0;
+    other.rows.forEach((row, i) => {
+      for (const [key, want] of Object.entries(cpu.rows[i])) {
+        const got = row[key];
+        // float32 on both sides; SVRG is a small difference of nearby gradients (absolute).
+        const scale = key === 'svrg' ? Math.max(Math.abs(want), cpu.rows[i].sgb) : Math.abs(want);
+        worst = Math.max(worst, Math.abs(got - want) / (scale + 1e-30));
+        expect(
+          Math.abs(got - want),
+          `${backend} step ${row.step} ${key}: ${got} vs ${want}`,
+        ).toBeLessThanOrEqual(1e-4 * scale + 1e-7);
+      }
+    });
+    console.log(`${backend} vs cpu: largest relative difference ${worst.toExponential(1)}`);
+  }
+});
+
 test('a hostile URL shows notices and still runs', async ({ page }) => {
   await page.goto(`/?bs=-5&lr=abc&data=<script>&n=64&hidden=8&every=2&backend=cpu&autoplay=1`);
   const notice = page.getByTestId('url-problems');

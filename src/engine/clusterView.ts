@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { crossProduct } from '../core/linalg';
+import { addAll, crossProduct } from '../core/linalg';
 import type { Network } from '../core/model/build';
 import type { PerExample } from '../core/model/backprop';
 import { forward } from '../core/model/backprop';
@@ -70,8 +70,8 @@ function boundaryGrids(v: ViewInput, grid: tf.Tensor2D): tf.Tensor1D[] {
       tf.div(crossProduct(tf.gather(a, idx), tf.gather(d, idx)), Math.max(size, 1)),
     );
   });
-  const thetaNorm = tf.sqrt(tf.addN(trainable.map((l) => tf.sum(tf.square(l.weight)))));
-  const stepNorms = perCluster.map((gs) => tf.sqrt(tf.addN(gs.map((g) => tf.sum(tf.square(g))))));
+  const thetaNorm = tf.sqrt(addAll(trainable.map((l) => tf.sum(tf.square(l.weight)))));
+  const stepNorms = perCluster.map((gs) => tf.sqrt(addAll(gs.map((g) => tf.sum(tf.square(g))))));
   const maxStep = tf.max(tf.stack(stepNorms));
   const size = tf.maximum(tf.scalar(v.lr), tf.div(tf.mul(0.2, thetaNorm), tf.add(maxStep, 1e-12)));
   const grids = perCluster.map((gs) => {

@@ -9,6 +9,7 @@
  * All of it comes back in one readback (house rule 6); every tensor is disposed.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { addAll } from '../core/linalg';
 import { layerMean } from '../core/stats/moments';
 import type { Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
@@ -35,12 +36,12 @@ const PARALLEL = 1e-4;
 
 /** Euclidean norm of a parameter-shaped list of layer matrices. Inside tidy. */
 function normOf(ms: readonly tf.Tensor2D[]): tf.Scalar {
-  return tf.sqrt(tf.addN(ms.map((m) => tf.sum(tf.square(m))))) as tf.Scalar;
+  return tf.sqrt(addAll(ms.map((m) => tf.sum(tf.square(m))))) as tf.Scalar;
 }
 
 /** Inner product of two parameter-shaped lists. Inside tidy. */
 function dotOf(a: readonly tf.Tensor2D[], b: readonly tf.Tensor2D[]): tf.Scalar {
-  return tf.addN(a.map((m, l) => tf.sum(tf.mul(m, b[l])))) as tf.Scalar;
+  return addAll(a.map((m, l) => tf.sum(tf.mul(m, b[l])))) as tf.Scalar;
 }
 
 /**
@@ -48,7 +49,7 @@ function dotOf(a: readonly tf.Tensor2D[], b: readonly tf.Tensor2D[]): tf.Scalar 
  * = Σ_l rowsum((A_l W_l) ∘ D_l); n. No per-example gradient is formed. Inside tidy.
  */
 function dotEach(factors: readonly LayerFactors[], w: readonly tf.Tensor2D[]): tf.Tensor1D {
-  return tf.addN(
+  return addAll(
     factors.map(({ a, d }, l) => tf.sum(tf.mul(tf.matMul(a, w[l]), d), 1)),
   ) as tf.Tensor1D;
 }
@@ -56,7 +57,7 @@ function dotEach(factors: readonly LayerFactors[], w: readonly tf.Tensor2D[]): t
 /** ‖g_i‖ = sqrt(Σ_l ‖a_i‖² ‖d_i‖²), n. Inside tidy. */
 function exampleNorms(factors: readonly LayerFactors[]): tf.Tensor1D {
   return tf.sqrt(
-    tf.addN(factors.map(({ a, d }) => tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)))),
+    addAll(factors.map(({ a, d }) => tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)))),
   ) as tf.Tensor1D;
 }
 

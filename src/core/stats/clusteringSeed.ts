@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { addAll } from '../linalg';
 import type { LayerFactors } from '../model/network';
 import type { Rng } from '../rng';
 import { assignPacked, readPacked, type Centres } from './clusteringSteps';
@@ -19,7 +20,7 @@ function distanceToExample(
   self: tf.Tensor1D,
   idx: tf.Tensor1D,
 ): tf.Tensor1D {
-  const cross = tf.addN(
+  const cross = addAll(
     layers.map(({ a, d }) =>
       tf.mul(
         tf.matMul(a, tf.gather(a, idx), false, true),

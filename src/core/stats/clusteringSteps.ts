@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { addAll } from '../linalg';
 import type { LayerFactors } from '../model/network';
 import { tidy } from '../tidy';
 
@@ -55,7 +56,7 @@ function oneHot(labels: tf.Tensor1D, k: number): tf.Tensor2D {
 /** s_i = ||g_i||^2 = sum_l ||a_il||^2 ||d_il||^2, shape N. Caller disposes. */
 export function selfTerm(layers: readonly LayerFactors[]): tf.Tensor1D {
   return tf.tidy(() =>
-    tf.addN(layers.map(({ a, d }) => tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)))),
+    addAll(layers.map(({ a, d }) => tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)))),
   ) as tf.Tensor1D;
 }
 
@@ -97,7 +98,7 @@ function centreTerm(centres: Centres): tf.Tensor2D {
   const terms = centres.c.map((c, l) =>
     tf.mul(tf.sum(tf.square(c), 1), tf.sum(tf.square(centres.d[l]), 1)),
   );
-  return tf.reshape(tf.addN(terms), [1, -1]) as tf.Tensor2D;
+  return tf.reshape(addAll(terms), [1, -1]) as tf.Tensor2D;
 }
 
 /**
@@ -112,7 +113,7 @@ function chunkDistances(
   t: tf.Tensor2D,
   [s, m]: [number, number],
 ): tf.Tensor2D {
-  const cross = tf.addN(
+  const cross = addAll(
     layers.map(({ a, d }, l) =>
       tf.mul(
         tf.matMul(rows(a, s, m), centres.c[l], false, true),
@@ -188,7 +189,7 @@ export function assignPacked(
     );
     const next = tf.concat(parts.map((p) => tf.cast(p.next, 'float32')));
     const distNext = tf.concat(parts.map((p) => p.distNext));
-    const objective = tf.reshape(tf.addN(parts.map((p) => p.objective)), [1]);
+    const objective = tf.reshape(addAll(parts.map((p) => p.objective)), [1]);
     return tf.concat([next, distNext, objective]) as tf.Tensor1D;
   });
 }

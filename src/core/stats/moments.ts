@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { crossProduct } from '../linalg';
+import { addAll, crossProduct } from '../linalg';
 import type { LayerFactors } from '../model/network';
 
 /**
@@ -31,7 +31,7 @@ export function layerMoments({ a, d }: LayerFactors): LayerMoments {
 
 /** sum over layers of sum over coordinates of f(layer tensors). Inside tidy. */
 export function sumOverLayers(parts: tf.Tensor[]): tf.Scalar {
-  return tf.addN(parts.map((p) => tf.sum(p))) as tf.Scalar;
+  return addAll(parts.map((p) => tf.sum(p))) as tf.Scalar;
 }
 
 /** mean_i ||g_i||^2 = mean_i sum_layers ||a_i||^2 ||d_i||^2. Inside tidy. */
@@ -39,7 +39,7 @@ export function meanExampleGradNorm2(layers: readonly LayerFactors[]): tf.Scalar
   const perLayer = layers.map(({ a, d }) =>
     tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)),
   );
-  return tf.mean(tf.addN(perLayer));
+  return tf.mean(addAll(perLayer));
 }
 
 /** Number of scalars in a list of per-layer coordinate tensors. */

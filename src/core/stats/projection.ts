@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { addAll } from '../linalg';
 import type { LayerFactors } from '../model/network';
 import type { Rng } from '../rng';
 
@@ -17,7 +18,7 @@ export function gradientProjection(
 ): tf.Tensor2D {
   return tf.tidy(() => {
     const n = layers[0].a.shape[0];
-    const gram = tf.addN(
+    const gram = addAll(
       layers.map(({ a, d }) => tf.mul(tf.matMul(a, a, false, true), tf.matMul(d, d, false, true))),
     ) as tf.Tensor2D;
     const rowMean = tf.mean(gram, 1, true);
