@@ -110,7 +110,8 @@ function drawIsolated(layer: G, c: Curve, S: Scales, ok: (i: number) => boolean,
 export const MARKER_STYLE = {
   change: { color: INK.marker, dash: '4 3', legend: 'config change' },
   gc: { color: ESTIMATOR_COLORS.GC, dash: '1 3', legend: 'GC re-clustering' },
-  svrg: { color: ESTIMATOR_COLORS.SVRG, dash: '1 3', legend: 'SVRG snapshot' },
+  // At a snapshot θ = θ~, so SVRG's variance is exactly 0: a log scale cannot draw it.
+  svrg: { color: ESTIMATOR_COLORS.SVRG, dash: '1 3', legend: 'SVRG snapshot (SVRG = 0)' },
 } as const;
 
 /** Vertical event lines inside the x domain; config changes get a text label. */
