@@ -34,15 +34,19 @@ describe('Sgd', () => {
       cur = unflatten(spec, theta);
     }
     const net = networkFromSpec(spec);
-    const sgd = new Sgd(net, { lr, momentum: mu, weightDecay: wd });
     const xt = tf.tensor2d(x);
     const yt = tf.tensor1d(y, 'int32');
+    const beforeSgd = tf.memory().numTensors;
+    const sgd = new Sgd(net, { lr, momentum: mu, weightDecay: wd });
+    const buffers = tf.memory().numTensors - beforeSgd; // one momentum buffer per parameter
+    expect(buffers).toBe(spec.layers.reduce((n, l) => n + (l.bias ? 2 : 1), 0));
     const before = tf.memory().numTensors;
     for (let step = 0; step < 2; step++) sgd.step(xt, yt).dispose();
     expect(tf.memory().numTensors).toBe(before);
     const got = flat(await net.toSpec());
     got.forEach((g, j) => expect(g).toBeCloseTo(theta[j], 4));
     sgd.dispose();
+    expect(tf.memory().numTensors).toBe(beforeSgd);
     net.dispose();
     xt.dispose();
     yt.dispose();

@@ -25,10 +25,12 @@ export class Sgd {
     private readonly net: Network,
     public hyper: Hyper,
   ) {
+    // tidy disposes each zerosLike: a variable keeps its own reference (TFJS-NOTES 5).
+    const zeros = (p: tf.Tensor) => tidy(() => tf.variable(tf.zerosLike(p), false));
     for (const l of net.layers) {
       if (!l.trainable) continue;
-      this.buffers.push(tf.variable(tf.zerosLike(l.weight), false));
-      if (l.bias) this.buffers.push(tf.variable(tf.zerosLike(l.bias), false));
+      this.buffers.push(zeros(l.weight));
+      if (l.bias) this.buffers.push(zeros(l.bias));
     }
   }
 
