@@ -93,6 +93,25 @@ describe('Session', () => {
     for (const r of out.reports) expect(Number.isFinite(r.loss)).toBe(true);
   });
 
+  it('leaves no tensor behind: construction to dispose, with every feature used', async () => {
+    const before = tf.memory().numTensors;
+    const s = new Session(
+      config(
+        'data=spiral&n=64&bs=8&every=2&hidden=8,8&k=4&gcEvery=4&svrgEvery=4&stats=both&estim=3',
+      ),
+      undefined,
+      { checkpoint: true },
+    );
+    await s.advance(5);
+    await s.explainStep();
+    s.set({ lr: 0.2, noise: 0.2, bs: 4, est: ['sgb', 'gc'] });
+    await s.advance(5);
+    s.resume(s.checkpoint!);
+    await s.advance(2);
+    s.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('keeps numTensors flat over many steps', async () => {
     const s = new Session(
       config('data=xor&n=64&bs=8&every=10&hidden=8&k=4&gcEvery=50&svrgEvery=50&stats=both&estim=5'),
