@@ -6,7 +6,14 @@ import { updateFocus } from './hover';
 import { drawLegend, legendRows, LEGEND_ROW } from './legend';
 import type { LegendItem } from './legend';
 import type { Curve, Scales } from './lineLayers';
-import { drawCurves, drawMarkers, drawRefLines, MARKER_STYLE, toCurve } from './lineLayers';
+import {
+  drawCurves,
+  drawMarkers,
+  drawRefLabels,
+  drawRefLines,
+  MARKER_STYLE,
+  toCurve,
+} from './lineLayers';
 import type { LineData, LineOptions } from './lineTypes';
 import { isDrawable, safeDomain, safeLinearDomain } from './scales';
 
@@ -96,6 +103,7 @@ export function render(svg: SVGSVGElement, data: LineData, options: Partial<Line
   drawCurves(f.plot, ghostCurves, S, true);
   drawCurves(f.plot, curves, S, false);
   drawMarkers(f.plot, data.markers ?? [], S);
+  drawRefLabels(f.plot, data.refLines ?? [], S, f.innerWidth);
   drawLegend(f.svg, items, MARGIN.left, 8, legendWidth);
   attachHover(f.plot, data, {
     ...S,

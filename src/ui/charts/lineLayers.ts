@@ -143,8 +143,7 @@ export function drawMarkers(g: G, markers: readonly Marker[], S: Scales): void {
 /** Dashed horizontal reference lines with their label above the right end. */
 export function drawRefLines(g: G, refs: readonly RefLine[], S: Scales, width: number): void {
   const layer = g.append('g').attr('class', 'ref-lines');
-  for (const r of refs) {
-    if (!S.drawable(r.y)) continue;
+  for (const r of refs.filter((r) => S.drawable(r.y))) {
     const ry = S.y(r.y);
     layer
       .append('line')
@@ -153,12 +152,22 @@ export function drawRefLines(g: G, refs: readonly RefLine[], S: Scales, width: n
       .attr('y2', ry)
       .attr('stroke', INK.reference)
       .attr('stroke-dasharray', '6 4');
+  }
+}
+
+/** The reference lines' labels, drawn over the curves on a white halo so both stay legible. */
+export function drawRefLabels(g: G, refs: readonly RefLine[], S: Scales, width: number): void {
+  const layer = g.append('g').attr('class', 'ref-labels');
+  for (const r of refs.filter((r) => S.drawable(r.y))) {
     layer
       .append('text')
       .attr('x', width - 4)
-      .attr('y', ry - 4)
+      .attr('y', S.y(r.y) - 4)
       .attr('text-anchor', 'end')
       .attr('fill', INK.reference)
+      .attr('stroke', 'white')
+      .attr('stroke-width', 3)
+      .attr('paint-order', 'stroke')
       .text(r.label);
   }
 }
