@@ -1,6 +1,7 @@
 /**
  * Headless experiments: runs the same Session as the browser worker, in Node on the tfjs
- * CPU backend, and writes every report and event as JSON (and optionally CSV).
+ * WASM backend (or CPU: the configuration's `backend` key, see useNodeBackend), and writes
+ * every report and event as JSON (and optionally CSV).
  *
  *   npm run experiment -- (--preset NAME | --config "QUERY STRING") [--steps N]
  *                         --out FILE.json [--csv FILE.csv]
@@ -12,7 +13,7 @@ import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
 import type { EngineEvent, Report } from '../src/engine/protocol';
 import { Session } from '../src/engine/session';
-import { runCli, useCpuBackend } from './run';
+import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
 import { loadMnist } from './loadMnist';
 import { runCsv, runJson, type RunRecord } from '../src/engine/runExport';
@@ -22,7 +23,7 @@ const FLAGS = {
   config: {
     kind: 'string',
     metavar: 'QUERY',
-    help: 'the playground URL query, e.g. "data=xor&bs=16"',
+    help: 'the playground URL query, e.g. "data=xor&bs=16" (backend=cpu: the CPU backend; default WASM)',
   },
   steps: {
     kind: 'int',
@@ -90,14 +91,14 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   requireFlags(flags, ['out']);
   const config = configOf(flags);
-  await useCpuBackend();
+  const backend = await useNodeBackend(config.backend);
   const { reports, events } = await run(config);
   const record: RunRecord = {
     exportedAt: new Date().toISOString(),
     preset: flags.preset ?? null,
     query: serialize(config),
     config,
-    backend: 'cpu',
+    backend,
     reports,
     events,
   };

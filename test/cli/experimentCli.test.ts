@@ -37,7 +37,7 @@ describe('npm run experiment', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json.backend).toBe('cpu');
+    expect(json.backend).toBe('wasm'); // backend=auto in Node
     expect(json.config).toMatchObject({ data: 'xor', n: 64, bs: 8, steps: 20 });
     expect(json.reports.map((x: { step: number }) => x.step)).toEqual([0, 5, 10, 15]);
     for (const rep of json.reports) {
@@ -60,11 +60,27 @@ describe('npm run experiment', () => {
     expect(table.at(-1)).toMatch(/^20,,.*,done@20$/);
   });
 
-  it('runs a preset', async () => {
-    const out = join(DIR, 'preset.json');
-    const r = await run('--preset', 'fig1-gc2d', '--steps', '10', '--out', out);
-    expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8')).config).toMatchObject({ model: 'linear', k: 4 });
+  it('runs a preset; backend=cpu gives the same numbers as WASM, to float32 rounding', async () => {
+    const read = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8'));
+    const [wasm, cpu] = await Promise.all([
+      run('--preset', 'fig1-gc2d', '--steps', '10', '--out', join(DIR, 'preset.json')),
+      run(
+        '--config',
+        'preset=fig1-gc2d&backend=cpu',
+        '--steps',
+        '10',
+        '--out',
+        join(DIR, 'cpu.json'),
+      ),
+    ]);
+    expect([wasm.code, cpu.code]).toEqual([0, 0]);
+    const [a, b] = [read('preset.json'), read('cpu.json')];
+    expect(a.config).toMatchObject({ model: 'linear', k: 4 });
+    expect([a.backend, b.backend]).toEqual(['wasm', 'cpu']);
+    expect(a.reports.length).toBe(b.reports.length);
+    a.reports.forEach((r: { loss: number }, i: number) =>
+      expect(Math.abs(r.loss - b.reports[i].loss)).toBeLessThan(1e-5 * Math.abs(r.loss)),
+    );
   });
 
   it('bad arguments exit 2 with one line', async () => {
@@ -76,6 +92,7 @@ describe('npm run experiment', () => {
       [['--config', 'bs=abc', '--out', out], /bs=abc is not a number/],
       [['--preset', 'fig1-gc2d'], /missing required flag --out/],
       [['--preset', 'fig1-gc2d', '--steps', '0', '--out', out], /--steps must be an integer/],
+      [['--config', 'backend=webgpu', '--out', out], /backend=webgpu runs only in a browser/],
     ];
     const results = await Promise.all(cases.map(([args]) => run(...args)));
     results.forEach((r, i) => {
