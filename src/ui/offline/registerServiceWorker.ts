@@ -7,15 +7,12 @@ function container(): ServiceWorkerContainer | null {
   return import.meta.env.PROD && navigator.serviceWorker ? navigator.serviceWorker : null;
 }
 
-let registration: Promise<ServiceWorkerRegistration | null> = Promise.resolve(null);
-
 export function registerServiceWorker(): void {
   const sw = container();
   if (!sw) return;
   // Scope: the folder the app is served from, so every ?query URL of the app is covered.
-  registration = sw.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
+  sw.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
     console.warn('offline support unavailable:', e);
-    return null;
   });
 }
 
@@ -38,7 +35,7 @@ export type ApplyUpdate = () => void;
  */
 export function whenUpdateReady(onReady: (apply: ApplyUpdate) => void): void {
   const sw = container();
-  if (sw) void registration.then((reg) => reg && watchUpdates(sw, reg, onReady, reload));
+  if (sw) void sw.ready.then((reg) => watchUpdates(sw, reg, onReady, reload));
 }
 
 const reload = () => location.reload();
