@@ -14,7 +14,7 @@ import { gradientClustering } from '../src/core/stats/clustering';
 import { measure } from '../src/core/stats/measure';
 import { readStats } from '../src/core/stats/read';
 import type { Clusters, EstimatorStats, GradientStats } from '../src/core/stats/types';
-import { runCli, useCpuBackend } from './run';
+import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type Parsed } from './args';
 import {
   readJson,
@@ -254,7 +254,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const inp = loadInputs(flags);
-  await useCpuBackend();
+  await useNodeBackend('cpu');
   const notes = new Set<string>();
   const json = report(inp, await compute(inp), notes);
   process.stdout.write(`${JSON.stringify(json)}\n`);

@@ -3,12 +3,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
 import { InputError } from './args';
 
-/** Starts the tfjs CPU backend for a CLI, without the Node banner. */
-export async function useCpuBackend(): Promise<void> {
-  tf.env().set('IS_TEST', true);
-  if (!(await tf.setBackend('cpu'))) throw new Error('the tfjs cpu backend did not start');
-}
-
 /**
  * The backend of a headless run, from the configuration's `backend` key: `auto` is WASM (on
  * fig3-mnist about 14x the CPU backend's steps/s, `npm run bench`), else CPU; `cpu` and

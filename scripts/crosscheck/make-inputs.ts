@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMnist } from '../../cli/loadMnist';
-import { useCpuBackend } from '../../cli/run';
+import { useNodeBackend } from '../../cli/run';
 import { initNetwork } from '../../src/core/model/build';
 import type { NetworkSpec } from '../../src/core/model/network';
 import { Rng } from '../../src/core/rng';
@@ -19,7 +19,7 @@ if (!out) {
   console.error('usage: make-inputs.ts OUT_DIR [N] [HIDDEN] [K] [SEED]');
   process.exit(2);
 }
-await useCpuBackend();
+await useNodeBackend('cpu');
 const [n, K, seed] = [Number(nArg), Number(kArg), Number(seedArg)];
 const rng = new Rng(seed);
 const mnist = loadMnist();

@@ -27,8 +27,15 @@ interface Tape {
   outputs: tf.Tensor2D[];
 }
 
-/** h_l = act(h_(l-1) W_l + b_l), one fused kernel per layer. Inside tidy. */
-function forwardTape(net: Network, x: tf.Tensor2D): Tape {
+/**
+ * h_l = act(h_(l-1) W_l + b_l), one fused kernel per layer, then the per-example losses l_i
+ * and D_L = dl/df (see loss.ts). Inside tidy.
+ */
+function forwardTape(
+  net: Network,
+  x: tf.Tensor2D,
+  y: tf.Tensor1D,
+): Tape & { losses: tf.Tensor1D; dOut: tf.Tensor2D } {
   const inputs: tf.Tensor2D[] = [];
   const outputs: tf.Tensor2D[] = [];
   let h: tf.Tensor2D = x;
@@ -37,7 +44,8 @@ function forwardTape(net: Network, x: tf.Tensor2D): Tape {
     h = dense(h, l);
     outputs.push(h);
   }
-  return { inputs, outputs };
+  const { losses, d: dOut } = lossAndOutputGradient(net.loss, h, y);
+  return { inputs, outputs, losses, dOut };
 }
 
 /** act(h W + b) as tfjs's fused matMul (bias and relu in the same kernel). */
@@ -78,18 +86,16 @@ function backward(
 
 /**
  * Forward pass, then a hand-written backward pass for all N examples at once
- * (no per-example loop, no autodiff); D_L = dl/df (see loss.ts).
+ * (no per-example loop, no autodiff).
  */
 export function perExample(net: Network, x: tf.Tensor2D, y: tf.Tensor1D): PerExample {
   return tidy(() => {
-    const { inputs, outputs } = forwardTape(net, x);
-    const output = outputs[outputs.length - 1];
-    const { losses, d: dOut } = lossAndOutputGradient(net.loss, output, y);
+    const { inputs, outputs, losses, dOut } = forwardTape(net, x, y);
     const factors: LayerFactors[] = [];
     backward(net, outputs, dOut, (l, d) => {
       factors.unshift({ a: net.layers[l].bias ? withOnes(inputs[l]) : inputs[l], d });
     });
-    return { factors, losses, output };
+    return { factors, losses, output: outputs[outputs.length - 1] };
   });
 }
 
@@ -110,9 +116,7 @@ export function meanGradient(
   y: tf.Tensor1D,
 ): { loss: tf.Scalar; grads: LayerGradient[] } {
   return tidy(() => {
-    const { inputs, outputs } = forwardTape(net, x);
-    const output = outputs[outputs.length - 1];
-    const { losses, d: dOut } = lossAndOutputGradient(net.loss, output, y);
+    const { inputs, outputs, losses, dOut } = forwardTape(net, x, y);
     const grads: LayerGradient[] = [];
     backward(net, outputs, tf.div(dOut, x.shape[0]), (l, d) => {
       const weight = crossProduct(inputs[l], d) as tf.Tensor2D;

@@ -140,7 +140,7 @@ export function drawMarkers(g: G, markers: readonly Marker[], S: Scales): void {
   }
 }
 
-/** Dashed horizontal reference lines with their label above the right end. */
+/** Dashed horizontal reference lines (their labels: drawRefLabels, over the curves). */
 export function drawRefLines(g: G, refs: readonly RefLine[], S: Scales, width: number): void {
   const layer = g.append('g').attr('class', 'ref-lines');
   for (const r of refs.filter((r) => S.drawable(r.y))) {
