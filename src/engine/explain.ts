@@ -18,7 +18,8 @@ import { exactStatistics, type ExactOptions } from '../core/stats/exact';
 import { disposeStats } from '../core/stats/read';
 import type { EstimatorId } from '../core/stats/types';
 import { tidy } from '../core/tidy';
-import type { EstimatorPoint, ExplainedStep } from './protocol';
+import type { ExplainedStep } from './protocol';
+import type { EstimatorPoint } from '../core/run/records';
 
 export interface ExplainContext extends ExactOptions {
   net: Network;

@@ -6,7 +6,8 @@ import { gradientClustering } from '../core/stats/clustering';
 import type { Clusters } from '../core/stats/types';
 import { buildClusterView } from './clusterView';
 import { poolDigits, poolPlane, type Problem } from './problem';
-import type { ClusterView, EngineEvent } from './protocol';
+import type { ClusterView } from './protocol';
+import type { EngineEvent } from '../core/run/records';
 
 /** The pool's Gradient Clustering, as of training step `step`. */
 export type ClusterState = Clusters & { sizes: Int32Array; step: number };

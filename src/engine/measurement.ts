@@ -9,7 +9,7 @@ import { readMany } from '../core/stats/read';
 import { sampledEstimators } from '../core/stats/sampled';
 import type { MeanAndSecond } from '../core/stats/snapshotVariance';
 import type { Clusters, EstimatorId, GradientStats } from '../core/stats/types';
-import type { EstimatorPoint, Report } from './protocol';
+import type { EstimatorPoint, Report } from '../core/run/records';
 
 export interface MeasureContext {
   net: Network;

@@ -12,7 +12,8 @@ import { explainUpdate, type ExplainContext } from './explain';
 import { refreshClusters, type ClusterState } from './gcRefresh';
 import { measureReport } from './measurement';
 import { buildProblem, relabel, streams, type Problem } from './problem';
-import type { ClusterView, EngineEvent, ExplainedStep, ProblemInfo, Report } from './protocol';
+import type { ClusterView, ExplainedStep, ProblemInfo } from './protocol';
+import type { EngineEvent, Report } from '../core/run/records';
 import { SvrgSnapshot } from './svrgSnapshot';
 
 /** What one call to advance() produced: only new items. */

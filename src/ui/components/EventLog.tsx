@@ -1,4 +1,5 @@
-import type { EngineEvent, ProblemInfo } from '../../engine/protocol';
+import type { ProblemInfo } from '../../engine/protocol';
+import type { EngineEvent } from '../../core/run/records';
 
 function describe(e: EngineEvent): string | null {
   switch (e.kind) {

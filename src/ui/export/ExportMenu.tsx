@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Problem } from '../../core/config/codec';
 import { serialize } from '../../core/config/codec';
 import type { Config } from '../../core/config/schema';
-import { runCsv, runJson, type RunRecord } from '../../engine/runExport';
+import { runCsv, runJson, type RunRecord } from '../../core/run/export';
 import { Modal } from '../components/Modal';
 import type { RunState } from '../state/runStore';
 import { configFileText, loadConfigFile, MAX_CONFIG_BYTES } from './configFile';

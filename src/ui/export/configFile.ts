@@ -11,7 +11,7 @@
  */
 import { parse, serialize, type Problem } from '../../core/config/codec';
 import type { Config } from '../../core/config/schema';
-import { APP } from '../../engine/runExport';
+import { APP } from '../../core/run/export';
 
 /** Larger files are refused unread (a configuration is well under 2 KiB). */
 export const MAX_CONFIG_BYTES = 64 * 1024;

@@ -1,13 +1,12 @@
 import type {
   BackendInfo,
   ClusterView,
-  EngineEvent,
   EngineMessage,
   ExplainedStep,
   ProblemInfo,
-  Report,
   Status,
 } from '../../engine/protocol';
+import type { EngineEvent, Report } from '../../core/run/records';
 
 /** Everything the UI knows about the current run; replaced (never mutated) on each change. */
 export interface RunState {

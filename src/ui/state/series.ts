@@ -1,6 +1,6 @@
 import type { Config } from '../../core/config/schema';
 import type { EstimatorId } from '../../core/stats/types';
-import type { EngineEvent, EstimatorPoint, Report } from '../../engine/protocol';
+import type { EngineEvent, EstimatorPoint, Report } from '../../core/run/records';
 import type { LineData, Marker, Series } from '../charts/lineTypes';
 
 const ID_OF: Record<Config['est'][number], EstimatorId> = {
