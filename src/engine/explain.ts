@@ -14,7 +14,8 @@ import { layerMean } from '../core/stats/moments';
 import type { Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
 import type { LayerFactors } from '../core/model/network';
-import { exactStatistics, type ExactOptions } from '../core/stats/exact';
+import type { ExactOptions } from '../core/stats/exact';
+import { measure } from '../core/stats/measure';
 import { disposeStats } from '../core/stats/read';
 import type { EstimatorId } from '../core/stats/types';
 import { tidy } from '../core/tidy';
@@ -107,7 +108,7 @@ export async function explainUpdate(
 ): Promise<ExplainedStep> {
   const pb = perExample(ctx.net, batch.x, batch.y);
   const pp = perExample(ctx.net, ctx.pool.x, ctx.pool.y);
-  const stats = exactStatistics(pp, ctx);
+  const stats = measure(pp, { ...ctx, mode: 'exact' });
   const ids = Object.keys(stats.estimators) as EstimatorId[];
   const before = tidy(() => ({
     ...batchVersusPool(pb, pp),
