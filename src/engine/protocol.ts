@@ -93,7 +93,7 @@ export type Command =
 
 /** Engine → UI. */
 export type EngineMessage =
-  | { type: 'ready'; backend: BackendInfo; config: Config; problem: ProblemInfo }
+  | { type: 'ready'; backend: BackendInfo; config: Config; problem: RunInfo }
   /** The run moved to another backend (after a lost GPU device). */
   | { type: 'backend'; backend: BackendInfo }
   | { type: 'status'; status: Status; step: number; stepsPerSecond: number }
@@ -103,7 +103,7 @@ export type EngineMessage =
   | { type: 'explained'; explained: ExplainedStep }
   | { type: 'error'; message: string };
 
-export interface ProblemInfo {
+export interface RunInfo {
   dataset: string;
   trainSize: number;
   testSize: number;

@@ -3,7 +3,7 @@ import type {
   ClusterView,
   EngineMessage,
   ExplainedStep,
-  ProblemInfo,
+  RunInfo,
   Status,
 } from '../../engine/protocol';
 import type { EngineEvent, Report } from '../../core/run/records';
@@ -14,7 +14,7 @@ export interface RunState {
   step: number;
   stepsPerSecond: number;
   backend: BackendInfo | null;
-  problem: ProblemInfo | null;
+  problem: RunInfo | null;
   reports: readonly Report[];
   events: readonly EngineEvent[];
   clusters: ClusterView | null;
