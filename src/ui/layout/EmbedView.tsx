@@ -1,5 +1,6 @@
 import { serialize } from '../../core/config/codec';
 import { BackendBadge } from '../components/BackendBadge';
+import { EngineNotice } from '../components/EngineNotice';
 import { Transport } from '../components/Transport';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
@@ -29,11 +30,7 @@ export function EmbedView({ pg }: { pg: Playground }) {
           Open in the Gradient Variance Playground ↗
         </a>
       </section>
-      {state.error ? (
-        <div className="notice error" role="alert">
-          {state.error}
-        </div>
-      ) : null}
+      <EngineNotice state={state} onRestart={pg.reset} />
       <main className="embed-main">
         <h1 className="sr-only">Gradient Variance Playground</h1>
         <ChartsPanel

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BackendBadge } from '../components/BackendBadge';
+import { EngineNotice } from '../components/EngineNotice';
 import { EventLog } from '../components/EventLog';
 import { OfflineStatus } from '../components/OfflineStatus';
 import { PredictToggle } from '../components/PredictToggle';
@@ -56,11 +57,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
         </button>
       </header>
       <ProblemsNotice problems={pg.problems} onDismiss={pg.dismissProblems} />
-      {state.error ? (
-        <div className="notice error" role="alert">
-          {state.error}
-        </div>
-      ) : null}
+      <EngineNotice state={state} onRestart={pg.reset} />
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
         <Transport
