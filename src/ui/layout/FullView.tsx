@@ -7,7 +7,6 @@ import { PredictToggle } from '../components/PredictToggle';
 import { PresetMenu } from '../components/PresetMenu';
 import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ShareButton } from '../components/ShareButton';
-import { Transport } from '../components/Transport';
 import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
@@ -17,12 +16,13 @@ import { ClusterPanel } from '../panels/ClusterPanel';
 import { PinnedRuns } from '../pins/PinnedRuns';
 import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
+import { RunTransport } from './RunTransport';
 
 const SMOOTH_WINDOW = 9;
 
 /** The whole playground: header, presets, transport, controls and results. */
 export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void }) {
-  const { config, state, engine } = pg;
+  const { config, state } = pg;
   const [smoothed, setSmoothed] = useState(false);
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
   return (
@@ -60,16 +60,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
       <EngineNotice state={state} onRestart={pg.reset} />
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
-        <Transport
-          status={state.status}
-          step={state.step}
-          epoch={state.reports.at(-1)?.epoch ?? 0}
-          stepsPerSecond={state.stepsPerSecond}
-          onPlay={engine.play}
-          onPause={engine.pause}
-          onStep={pg.step}
-          onReset={pg.reset}
-        />
+        <RunTransport pg={pg} />
       </section>
       <main>
         <aside>
