@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type Problem } from '../core/config/codec';
+import { PRESETS } from '../core/config/presets';
 import { fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
@@ -12,9 +13,7 @@ import { useEngine } from './useEngine';
 export function usePlayground() {
   const [initial] = useState(() => parse(location.search));
   const [config, setConfig] = useState<Config>(initial.config);
-  const [preset, setPreset] = useState<string | null>(() =>
-    new URLSearchParams(location.search).get('preset'),
-  );
+  const [preset, setPreset] = useState<string | null>(() => knownPreset(location.search));
   const [problems, setProblems] = useState(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
@@ -93,6 +92,12 @@ export function usePlayground() {
 }
 
 export type Playground = ReturnType<typeof usePlayground>;
+
+/** The URL's `preset=` when it names a preset; anything else is not a preset (and not shown). */
+function knownPreset(search: string): string | null {
+  const name = new URLSearchParams(search).get('preset');
+  return PRESETS.some((p) => p.name === name) ? name : null;
+}
 
 function keptAcrossPresets(c: Config): Partial<Config> {
   return { lecture: c.lecture, embed: c.embed, charts: c.charts, hide: c.hide, backend: c.backend };
