@@ -10,6 +10,7 @@
  * exactly like a URL: one source of truth for every field's range. Pure: text in, result out.
  */
 import { parse, serialize, type Problem } from '../../core/config/codec';
+import { jsonDepth } from '../../core/config/jsonDepth';
 import { fieldOf, type Config, type Field } from '../../core/config/schema';
 import { APP } from '../../engine/runExport';
 
@@ -58,27 +59,6 @@ function asQueryValue(key: string, v: unknown): string | Problem {
   if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
     return v.join(',');
   return { key, value: short(v), message: `${key}: ${short(v)} is not a plain value; ignored` };
-}
-
-/**
- * The deepest nesting of arrays and objects in JSON text, counted without parsing (strings
- * skipped), so that 20,000 nested brackets are refused before JSON.parse or any recursion.
- */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return deepest;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
