@@ -9,12 +9,14 @@
  * Bad arguments (or a configuration with problems): exit 2 with one line on stderr.
  */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
 import type { EngineEvent, Report } from '../src/engine/protocol';
 import { Session } from '../src/engine/session';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
+import { checkWritable } from './files';
 import { loadMnist } from './loadMnist';
 import { runCsv, runJson, type RunRecord } from '../src/engine/runExport';
 
@@ -83,6 +85,14 @@ async function run(config: Config) {
   return { reports, events };
 }
 
+/** Both output paths writable, and different, before any training (a bad --csv costs nothing). */
+function checkOutputs(out: string, csv: string | undefined): void {
+  checkWritable('out', out);
+  if (csv === undefined) return;
+  checkWritable('csv', csv);
+  if (resolve(csv) === resolve(out)) throw new InputError('--csv and --out name the same file');
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.help) {
@@ -91,6 +101,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   requireFlags(flags, ['out']);
   const config = configOf(flags);
+  checkOutputs(flags.out!, flags.csv);
   const backend = await useNodeBackend(config.backend);
   const { reports, events } = await run(config);
   const record: RunRecord = {

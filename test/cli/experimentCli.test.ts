@@ -1,6 +1,6 @@
 /** End-to-end tests of the experiment CLI (each spawn costs a few seconds). */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,8 +93,17 @@ describe('npm run experiment', () => {
       [['--preset', 'fig1-gc2d'], /missing required flag --out/],
       [['--preset', 'fig1-gc2d', '--steps', '0', '--out', out], /--steps must be an integer/],
       [['--config', 'backend=webgpu', '--out', out], /backend=webgpu runs only in a browser/],
+      // Output paths are checked before the run (issue 15, item 12).
+      [['--preset', 'fig3-mnist', '--out', DIR], /--out .*: is a directory, not a file/],
+      [
+        ['--preset', 'fig3-mnist', '--out', out, '--csv', join(DIR, 'no', 'x.csv')],
+        /--csv .*x\.csv: the directory .*no does not exist/,
+      ],
+      [['--preset', 'fig1-gc2d', '--out', out, '--csv', out], /--csv and --out name the same file/],
     ];
     const results = await Promise.all(cases.map(([args]) => run(...args)));
+    // No case ran: a bad --csv used to be found only after the JSON was written.
+    expect(existsSync(out)).toBe(false);
     results.forEach((r, i) => {
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
