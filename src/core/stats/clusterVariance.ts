@@ -53,7 +53,8 @@ export function clusterBuckets(clusters: Clusters): {
  *   V = N^-2 sum_k N_k^2 v_k
  *     = N^-2 [ (A∘A)^T diag(N_a(i)) (D∘D) - sum_k (A_k^T D_k)∘(A_k^T D_k) ]
  * The second term is a batched matmul per bucket of similar-size clusters, chunked so that
- * no chunk's gathered rows or products exceed MAX_CHUNK_FLOATS (one cluster may, alone). Result clamped at 0. Inside tidy.
+ * no chunk's gathered rows or products exceed MAX_CHUNK_FLOATS (one cluster may, alone).
+ * Result clamped at 0. Inside tidy.
  */
 export function clusterVariance(
   { a, d }: LayerFactors,
