@@ -179,7 +179,9 @@ function scaledVerdict(
     chunk > CHUNK_SECONDS
       ? `A measurement takes about ${seconds(chunk)} on ${device.name} (more than the ${seconds(CHUNK_SECONDS)} aimed at); pausing waits for it.`
       : '';
-  if (changes.length === 0) return { kind: 'fits', config: scaled, estimate, notice: slow };
+  // The same pool and n in effect (e.g. pool 17 → 16 with n = 8): the configuration as asked.
+  if (changes.length === 0)
+    return { kind: 'fits', config: first.shape.config, estimate: first, notice: slow };
   const now = `peak memory ${bytes(estimate.memory.peakBytes)}, first measurement about ${seconds(chunk)}`;
   const notice =
     `Scaled to fit this device: ${changes.map((c) => `${c.field} ${c.from} → ${c.to}`).join(', ')}. ` +
