@@ -100,6 +100,20 @@ describe('npm run experiment', () => {
         /--csv .*x\.csv: the directory .*no does not exist/,
       ],
       [['--preset', 'fig1-gc2d', '--out', out, '--csv', out], /--csv and --out name the same file/],
+      // The resource budget: refused before anything is allocated, with the figures.
+      [
+        ['--config', 'n=60000&hidden=4096&pool=60000', '--out', out],
+        /too large for this machine: peak memory .* GB .*; with pool=\d+ it would fit\n/,
+      ],
+      [
+        [
+          '--config',
+          'data=teacher&n=60000&dim=2000&th=10000&hidden=4096,4096&bs=4096',
+          '--out',
+          out,
+        ],
+        /too large for this device: one training step about .* B = 4096/,
+      ],
     ];
     const results = await Promise.all(cases.map(([args]) => run(...args)));
     // No case ran: a bad --csv used to be found only after the JSON was written.
@@ -109,5 +123,5 @@ describe('npm run experiment', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(cases[i][1]);
     });
-  });
+  }, 240_000); // 13 CLI start-ups at once on a shared 2-core machine
 });

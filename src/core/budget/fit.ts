@@ -106,6 +106,8 @@ export type BudgetVerdict =
       config: Config;
       estimate: RunEstimate;
       changes: { field: 'pool' | 'n'; from: number; to: number }[];
+      /** The figures over the limits as asked, e.g. "peak memory 8.6 GB (the budget …)". */
+      figures: string;
       notice: string;
     }
   | { kind: 'refused'; reason: string; estimate: RunEstimate };
@@ -183,8 +185,9 @@ function scaledVerdict(
   if (changes.length === 0)
     return { kind: 'fits', config: first.shape.config, estimate: first, notice: slow };
   const now = `peak memory ${bytes(estimate.memory.peakBytes)}, first measurement about ${seconds(chunk)}`;
+  const figures = xs.map((x) => describe(x, device)).join('; ');
   const notice =
     `Scaled to fit this device: ${changes.map((c) => `${c.field} ${c.from} → ${c.to}`).join(', ')}. ` +
-    `As asked: ${xs.map((x) => describe(x, device)).join('; ')}. Now: ${now}.${slow ? ` ${slow}` : ''}`;
-  return { kind: 'scaled', config: scaled, estimate, changes, notice };
+    `As asked: ${figures}. Now: ${now}.${slow ? ` ${slow}` : ''}`;
+  return { kind: 'scaled', config: scaled, estimate, changes, figures, notice };
 }

@@ -40,7 +40,10 @@ describe('estimateMemory', () => {
       const base = tf.memory().numBytes;
       const session = new Session(config, config.data === 'mnist' ? mnist : undefined);
       try {
-        const peak = (await tf.profile(() => session.advance(1))).peakBytes - base;
+        const info = await tf.profile(async () => {
+          await session.advance(1);
+        });
+        const peak = info.peakBytes - base;
         const after = tf.memory().numBytes - base;
         const persistent = estimate.persistent.reduce((t, p) => t + p.bytes, 0);
         expect(estimate.peakBytes / peak).toBeGreaterThan(0.5);
