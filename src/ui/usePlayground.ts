@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parse, serialize, type Problem } from '../core/config/codec';
+import { parse, serialize, type ConfigProblem } from '../core/config/codec';
 import { PRESETS } from '../core/config/presets';
 import { fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
@@ -31,7 +31,7 @@ export function usePlayground() {
     [send],
   );
   const restart = useCallback(
-    (next: Config, name: string | null, found: Problem[]) => {
+    (next: Config, name: string | null, found: ConfigProblem[]) => {
       setConfig(next);
       setPreset(name);
       setProblems(found);
@@ -49,7 +49,7 @@ export function usePlayground() {
     [restart, config],
   );
   const loadConfig = useCallback(
-    (next: Config, found: Problem[]) => restart(next, null, found),
+    (next: Config, found: ConfigProblem[]) => restart(next, null, found),
     [restart],
   );
   const reset = useCallback(() => {

@@ -4,9 +4,7 @@
  * each dense layer's shape, as the Session builds them (src/core/model/build.ts initNetwork).
  */
 import { clustersK, MNIST_TRAIN_MAX, type Config } from '../config/schema';
-
-/** Test-set size of the generated datasets (toy 2-D sets and the teacher). */
-export const GENERATED_TEST = 1000;
+import { GENERATED_TEST } from '../data/runData';
 /** MNIST: 10,000 digits shipped, 8,000 at most for training, 2,000 held out. */
 export const MNIST_TEST = 10_000 - MNIST_TRAIN_MAX;
 export const MNIST_DIM = 784;

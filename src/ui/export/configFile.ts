@@ -9,10 +9,10 @@
  * Every field goes through the URL codec (parse), so a file is checked, clamped and reported
  * exactly like a URL: one source of truth for every field's range. Pure: text in, result out.
  */
-import { parse, serialize, type Problem } from '../../core/config/codec';
+import { parse, serialize, type ConfigProblem } from '../../core/config/codec';
 import { jsonDepth } from '../../core/config/jsonDepth';
 import { fieldOf, type Config, type Field } from '../../core/config/schema';
-import { APP } from '../../engine/runExport';
+import { APP } from '../../core/run/export';
 
 /** Larger files are refused unread (a configuration is well under 2 KiB). */
 export const MAX_CONFIG_BYTES = 64 * 1024;
@@ -26,7 +26,7 @@ export function configFileText(config: Config): string {
 }
 
 export type LoadResult =
-  { ok: true; config: Config; problems: Problem[] } | { ok: false; error: string };
+  { ok: true; config: Config; problems: ConfigProblem[] } | { ok: false; error: string };
 
 /** The JSON type each kind of field takes, in words, and a test for it. */
 const JSON_TYPE: Record<Field['kind'], [string, (v: unknown) => boolean]> = {
@@ -47,7 +47,7 @@ const JSON_TYPE: Record<Field['kind'], [string, (v: unknown) => boolean]> = {
  * field must have its own JSON type ({"bs": true} is refused, not read as bs=1); unknown keys
  * go on to the codec, which reports them.
  */
-function asQueryValue(key: string, v: unknown): string | Problem {
+function asQueryValue(key: string, v: unknown): string | ConfigProblem {
   const f = fieldOf(key);
   if (f) {
     const [want, ok] = JSON_TYPE[f.kind];
@@ -71,7 +71,10 @@ const short = (v: unknown) => {
 };
 
 /** The fields as a URL query: from `config`, else from `query`; or the error to report. */
-function queryOf(name: string, json: unknown): { query: string; problems: Problem[] } | string {
+function queryOf(
+  name: string,
+  json: unknown,
+): { query: string; problems: ConfigProblem[] } | string {
   if (!isObject(json)) return `${name}: expected a JSON object with the configuration fields`;
   const wrapped = 'app' in json || 'config' in json || 'version' in json;
   if (wrapped) {
@@ -91,7 +94,7 @@ function queryOf(name: string, json: unknown): { query: string; problems: Proble
   const fields = wrapped ? (json.config as Record<string, unknown>) : json;
   if (Object.keys(fields).length === 0) return `${name}: no configuration fields in it`;
   const params = new URLSearchParams();
-  const problems: Problem[] = [];
+  const problems: ConfigProblem[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (value === null) continue; // e.g. k: null means "the default"
     const q = asQueryValue(key, value);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, serialize } from '../../../src/core/config/codec';
 import { ESTIMATORS } from '../../../src/core/stats/types';
-import type { EngineEvent, Report } from '../../../src/engine/protocol';
+import type { EngineEvent, Report } from '../../../src/core/run/records';
 import {
   APP,
   csvColumns,
@@ -12,7 +12,7 @@ import {
   runJson,
   safeText,
   type RunRecord,
-} from '../../../src/engine/runExport';
+} from '../../../src/core/run/export';
 
 /** RFC 4180 rows (quoted cells may hold commas, quotes and newlines), '#' lines skipped. */
 function readCsv(text: string): string[][] {

@@ -22,9 +22,9 @@
  * semicolons, quotes and backslashes written as \uXXXX, so it stays one line and one cell.
  */
 import { csvFormatRows } from 'd3';
-import type { Config } from '../core/config/schema';
-import { ESTIMATORS } from '../core/stats/types';
-import type { EngineEvent, Report } from './protocol';
+import type { Config } from '../config/schema';
+import { ESTIMATORS } from '../stats/types';
+import type { EngineEvent, Report } from './records';
 
 export const APP = 'gradient-variance-playground';
 
