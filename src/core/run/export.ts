@@ -6,7 +6,8 @@
  * exactly as the engine sent them (non-finite numbers become null: JSON has no NaN or ∞).
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
- * `# backend:`, `# preset:`, `# exported:`), a header, then one row per report: step, epoch,
+ * `# backend:`, `# preset:`, `# exported:`, and `# decimated:` when the page's bounded history
+ * left reports out), a header, then one row per report: step, epoch,
  * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
  * `variance` and `normalizedVariance`, the same for the sampled protocol, and `events`.
  * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
@@ -37,6 +38,11 @@ export interface RunRecord {
   backend: string;
   reports: readonly Report[];
   events: readonly EngineEvent[];
+  /**
+   * What a long run's browser export left out (the page keeps a bounded history), in
+   * words; absent when every report and event is there (always, from the CLI).
+   */
+  decimated?: string;
 }
 
 export function runJson(run: RunRecord): string {
@@ -122,6 +128,7 @@ export function runCsv(run: RunRecord): string {
     `backend: ${run.backend}`,
     ...(run.preset ? [`preset: ${run.preset}`] : []),
     `exported: ${run.exportedAt}`,
+    ...(run.decimated ? [`decimated: ${run.decimated}`] : []),
   ].map((line) => `# ${commentValue(line)}`);
   const events = (list: readonly EngineEvent[]) => safeText(list.map(eventText).join(' | '));
   let e = 0;

@@ -122,7 +122,11 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
               highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
             />
           ) : null}
-          <EventLog events={state.events} problem={state.problem} />
+          <EventLog
+            events={state.events}
+            dropped={state.eventsDropped.other}
+            problem={state.problem}
+          />
         </section>
       </main>
       <footer>

@@ -162,6 +162,17 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
   });
 });
 
+describe('a decimated history says so in the file', () => {
+  it('CSV: a # decimated: line; JSON: a decimated field; absent when all is there', () => {
+    const note = 'reports up to step 99: 10 of 100 kept (first and last ...)';
+    const csv = runCsv({ ...run, decimated: note });
+    expect(csv.split('\n')).toContain(`# decimated: ${note}`);
+    expect(JSON.parse(runJson({ ...run, decimated: note })).decimated).toBe(note);
+    expect(runCsv(run)).not.toContain('# decimated');
+    expect(JSON.parse(runJson(run))).not.toHaveProperty('decimated');
+  });
+});
+
 describe('hostile text in the CSV', () => {
   const injection = 'x\n1,2,3\n=HYPERLINK("http://evil.example","click")';
 
