@@ -1,5 +1,6 @@
 import { serialize } from '../../core/config/codec';
 import { BackendBadge } from '../components/BackendBadge';
+import { ProblemsNotice } from '../components/ProblemsNotice';
 import { Transport } from '../components/Transport';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
@@ -28,6 +29,7 @@ export function EmbedView({ pg }: { pg: Playground }) {
           Open in the Gradient Variance Playground ↗
         </a>
       </section>
+      <ProblemsNotice compact problems={pg.problems} onDismiss={pg.dismissProblems} />
       {state.error ? (
         <div className="notice error" role="alert">
           {state.error}
