@@ -120,7 +120,13 @@ export class EngineHost {
     this.session = new Session(config, this.mnist ?? undefined, {
       checkpoint: this.backend?.name === 'webgpu',
     });
-    this.env.post({ type: 'ready', backend: this.backend!, config, problem: this.session.info() });
+    this.config = this.session.config; // as applied (bs clamped to N_train)
+    this.env.post({
+      type: 'ready',
+      backend: this.backend!,
+      config: this.config,
+      problem: this.session.info(),
+    });
     if (reason) this.env.post({ type: 'events', events: [{ kind: 'reset', step: 0, reason }] });
     this.status(this.playing ? 'playing' : 'paused');
   }
@@ -148,7 +154,9 @@ export class EngineHost {
   private async set(patch: Partial<Config>): Promise<void> {
     if (!this.session) return;
     const needReset = this.session.set(patch);
-    this.config = { ...this.session.config, ...patch };
+    // Hot fields as the session applied them (e.g. bs clamped to N_train); the others as asked.
+    this.config = { ...this.session.config };
+    for (const k of needReset) Object.assign(this.config, { [k]: patch[k as keyof Config] });
     if (needReset.length > 0) {
       await this.start(this.config, `changed ${needReset.join(', ')} (needs a new problem)`);
       if (this.playing) void this.loop();

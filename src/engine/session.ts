@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { batchWithin } from '../core/config/codec';
 import { ESTIMATOR_NAMES, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { initNetwork, type Network } from '../core/model/build';
@@ -60,6 +61,18 @@ export class Session {
   ) {
     this.rng = streams(config.seed);
     this.problem = buildProblem(config, mnist);
+    const limited = batchWithin(config.bs, this.problem.train.n);
+    if (limited.message) {
+      this.config = { ...config, bs: limited.value };
+      this.pending.push({
+        kind: 'change',
+        step: 0,
+        field: 'bs',
+        from: String(config.bs),
+        to: String(limited.value),
+        note: limited.message,
+      });
+    }
     this.data = new DeviceData(this.problem);
     const { dim, numClasses } = this.problem.train;
     this.net = initNetwork(
@@ -130,8 +143,10 @@ export class Session {
     return {
       net: this.net,
       pool: this.data.pool,
-      batch: Math.min(c.bs, this.problem.pool.length),
+      batch: c.bs,
       replacement: c.repl,
+      // SGD samples from the N_train training examples; the pool only estimates the moments.
+      population: this.problem.train.n,
       estimators: this.estimators,
       clusters: this.clusters ?? undefined,
       snapshot: this.snapshot?.p.factors,
@@ -232,8 +247,11 @@ export class Session {
    */
   set(patch: Partial<Config>): string[] {
     const needReset: string[] = [];
-    for (const [name, value] of Object.entries(patch) as [keyof Config, unknown][]) {
+    for (const [name, asked] of Object.entries(patch) as [keyof Config, unknown][]) {
       const before = this.config[name];
+      // B ≤ N_train: SGD cannot draw more examples than the training set holds.
+      const limited = name === 'bs' ? batchWithin(asked as number, this.problem.train.n) : null;
+      const value = limited ? limited.value : asked;
       if (JSON.stringify(before) === JSON.stringify(value)) continue;
       if (!isHot(name)) {
         needReset.push(name);
@@ -246,6 +264,7 @@ export class Session {
         field: name,
         from: show(before),
         to: show(value),
+        ...(limited?.message ? { note: limited.message } : {}),
       });
       this.applyHot(name);
     }

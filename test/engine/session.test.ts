@@ -62,6 +62,28 @@ describe('Session', () => {
     s.dispose();
   });
 
+  it('B ≤ N_train: a larger batch is clamped mid-run with a note; SG-2B n/a when 2B > N_train', async () => {
+    const s = new Session(config('data=xor&n=64&bs=8&every=5&hidden=8&pool=32'));
+    const first = await s.advance(5);
+    expect(first.reports[0].estimators['SG-2B']).toBeDefined();
+    s.set({ bs: 500 });
+    expect(s.config.bs).toBe(64);
+    const out = await s.advance(5);
+    const change = out.events.find((e) => e.kind === 'change');
+    expect(change).toMatchObject({ field: 'bs', from: '8', to: '64' });
+    expect(change?.kind === 'change' && change.note).toContain('bs=500');
+    const r = out.reports.at(-1)!;
+    // B = N_train: SGD's batch is the whole set (variance 0); SG-2B cannot be formed.
+    expect(r.estimators['SG-B']!.variance).toBe(0);
+    expect(r.estimators['SG-2B']).toBeUndefined();
+    s.set({ bs: 40 });
+    const back = await s.advance(5);
+    // the pool (32) is smaller than B: the correction still uses N_train = 64
+    expect(back.reports.at(-1)!.estimators['SG-B']!.variance).toBeGreaterThan(0);
+    expect(back.reports.at(-1)!.estimators['SG-2B']).toBeUndefined();
+    s.dispose();
+  });
+
   it('turning an estimator on or off keeps the clusters and the snapshot there are', async () => {
     const s = new Session(
       config('data=xor&n=64&bs=8&every=5&hidden=8&k=4&gcEvery=50&svrgEvery=50'),

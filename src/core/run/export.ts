@@ -8,7 +8,8 @@
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
  * `# backend:`, `# preset:`, `# exported:`), a header, then one row per report: step, epoch,
  * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
- * `variance` and `normalizedVariance`, the same for the sampled protocol, and `events`.
+ * `variance` and `normalizedVariance`, the same for the sampled protocol with its
+ * `normalizedVarianceAuthors` (the authors' code's NV), and `events`.
  * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
  * `-Infinity`. The `events` cell lists, as "kind@step detail" joined by " | ", the events not
  * yet listed whose step is at or before the row's step; events after the last report get a
@@ -52,8 +53,10 @@ const BASE = [
 export function csvColumns(): string[] {
   const cols: string[] = [...BASE];
   for (const id of ESTIMATORS) cols.push(`${id} variance`, `${id} normalizedVariance`);
-  for (const id of ESTIMATORS)
+  for (const id of ESTIMATORS) {
     cols.push(`${id} sampled variance`, `${id} sampled normalizedVariance`);
+    cols.push(`${id} sampled normalizedVarianceAuthors`);
+  }
   cols.push('events');
   return cols;
 }
@@ -63,7 +66,7 @@ export function eventText(e: EngineEvent): string {
   const detail = (() => {
     switch (e.kind) {
       case 'change':
-        return `${e.field} ${e.from} → ${e.to}`;
+        return `${e.field} ${e.from} → ${e.to}${e.note ? ` (${e.note})` : ''}`;
       case 'reset':
         return e.reason;
       case 'gc':
@@ -96,9 +99,11 @@ export function runCsv(run: RunRecord): string {
   let e = 0;
   const rows = run.reports.map((r) => {
     const out = BASE.map((k) => cell(r[k]));
-    for (const group of [r.estimators, r.sampled ?? {}]) {
-      for (const id of ESTIMATORS)
-        out.push(cell(group[id]?.variance), cell(group[id]?.normalizedVariance));
+    for (const id of ESTIMATORS)
+      out.push(cell(r.estimators[id]?.variance), cell(r.estimators[id]?.normalizedVariance));
+    for (const id of ESTIMATORS) {
+      const s = r.sampled?.[id];
+      out.push(cell(s?.variance), cell(s?.normalizedVariance), cell(s?.normalizedVarianceAuthors));
     }
     const since: string[] = [];
     while (e < run.events.length && run.events[e].step <= r.step)
