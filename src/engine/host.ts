@@ -128,7 +128,12 @@ export class EngineHost {
       problem: this.session.info(),
     });
     if (reason) this.env.post({ type: 'events', events: [{ kind: 'reset', step: 0, reason }] });
-    this.status(this.playing ? 'playing' : 'paused');
+    // The first report right away, before the first (slow) clustering.
+    this.inflight = this.session.measureFirst();
+    const first = await (this.inflight as ReturnType<Session['measureFirst']>);
+    this.inflight = null;
+    this.emit(first, 0);
+    this.flush();
   }
 
   /**

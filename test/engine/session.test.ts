@@ -84,6 +84,23 @@ describe('Session', () => {
     s.dispose();
   });
 
+  it('measureFirst: the first report before the first clustering, then GC from the next one', async () => {
+    const s = new Session(config('data=xor&n=64&bs=8&every=5&hidden=8&k=4'));
+    const first = await s.measureFirst();
+    expect(first.reports.map((r) => r.step)).toEqual([0]);
+    expect(first.reports[0].estimators.GC).toBeUndefined();
+    expect(first.reports[0].estimators['SG-B']).toBeDefined();
+    expect(first.views).toEqual([]);
+    expect(s.step).toBe(0);
+    expect((await s.measureFirst()).reports).toEqual([]); // step 0 is reported once
+    const next = await s.advance(5);
+    expect(next.reports.map((r) => r.step)).toEqual([]); // step 0 not measured again
+    expect(next.events.some((e) => e.kind === 'gc' && e.step === 0)).toBe(true);
+    const later = await s.advance(1);
+    expect(later.reports[0].estimators.GC).toBeDefined();
+    s.dispose();
+  });
+
   it('turning an estimator on or off keeps the clusters and the snapshot there are', async () => {
     const s = new Session(
       config('data=xor&n=64&bs=8&every=5&hidden=8&k=4&gcEvery=50&svrgEvery=50'),

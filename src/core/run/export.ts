@@ -2,8 +2,9 @@
  * The one export format of a run, shared by the experiment CLI and the browser's "Export"
  * menu, so a file from either reads the same way.
  *
- * JSON: {app, exportedAt, preset, query, config, backend, reports, events}; reports and events
- * exactly as the engine sent them (non-finite numbers become null: JSON has no NaN or ∞).
+ * JSON: {app, exportedAt, preset, query, config, backend, summary?, reports, events}; reports
+ * and events exactly as the engine sent them (non-finite numbers become null: JSON has no NaN
+ * or ∞); `summary` (summary.ts) when the writer adds it, e.g. the experiment CLI.
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
  * `# backend:`, `# preset:`, `# exported:`), a header, then one row per report: step, epoch,
@@ -19,6 +20,7 @@
 import type { Config } from '../config/schema';
 import { ESTIMATORS } from '../stats/types';
 import type { EngineEvent, Report } from './records';
+import type { RunSummary } from './summary';
 
 export const APP = 'gradient-variance-playground';
 
@@ -29,6 +31,8 @@ export interface RunRecord {
   query: string;
   config: Config;
   backend: string;
+  /** The run summary (summarizeRun), with the estimators' costs; null when no report. */
+  summary?: RunSummary | null;
   reports: readonly Report[];
   events: readonly EngineEvent[];
 }
