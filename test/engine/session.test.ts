@@ -84,6 +84,17 @@ describe('Session', () => {
     s.dispose();
   });
 
+  it('which estimators are measured never changes the trajectory (claim runs rely on it)', async () => {
+    const q = 'data=xor&n=64&bs=8&every=5&hidden=8&k=4&gcEvery=10&svrgEvery=10&stats=both&estim=4';
+    const all = await run(config(q), 30);
+    const few = await run(config(`${q}&est=sgb`), 30);
+    all.session.dispose();
+    few.session.dispose();
+    const pick = (o: SessionOutput) =>
+      o.reports.map((r) => [r.step, r.loss, r.acc, r.estimators['SG-B'], r.sampled?.['SG-B']]);
+    expect(pick(few)).toEqual(pick(all));
+  });
+
   it('measureFirst: the first report before the first clustering, then GC from the next one', async () => {
     const s = new Session(config('data=xor&n=64&bs=8&every=5&hidden=8&k=4'));
     const first = await s.measureFirst();

@@ -6,7 +6,14 @@ import { tidy } from '../tidy';
 import { batchDraws, clusterDraws, type Draws } from './draws';
 import type { MeasureInput } from './exact';
 import { layerMean, populationOf, sumOverLayers } from './moments';
-import type { Clusters, EstimatorId, EstimatorSet, EstimatorStats, Sampling } from './types';
+import {
+  ESTIMATORS,
+  type Clusters,
+  type EstimatorId,
+  type EstimatorSet,
+  type EstimatorStats,
+  type Sampling,
+} from './types';
 
 /** Upper bound on the floats of one batched estimate block [chunk, I', O]. */
 const MAX_CHUNK_FLOATS = 1 << 23;
@@ -30,8 +37,8 @@ export interface DrawPlan {
 }
 
 /**
- * Which estimators the sampled protocol measures and their draws, from the seeded rng in
- * ESTIMATORS order (each: its T mean draws, then its T main draws). SG-m draws follow SGD's
+ * Which estimators the sampled protocol measures and their draws: each estimator from its own
+ * stream forked off the seeded rng (its T mean draws, then its T main draws). SG-m draws follow SGD's
  * design over N_train (batchDraws); SG-2B is omitted when 2B > N_train without replacement, GC
  * without clusters, SVRG without a snapshot. Plain numbers: no tensors.
  */
@@ -41,14 +48,17 @@ export function planDraws(
 ): DrawPlan[] {
   const T = opts.estimates;
   const wanted = new Set(opts.estimators ?? ['SG-B', 'SG-2B', 'GC', 'SVRG']);
-  const { batch: B, replacement: repl, rng } = opts;
+  const { batch: B, replacement: repl } = opts;
   const population = populationOf(opts.population, n);
-  const sg = (m: number) => () => batchDraws(n, m, T, repl, rng, population);
+  // One stream per estimator, forked whether or not it is measured: an estimator's draws do
+  // not depend on which others are measured.
+  const [sgb, sg2b, gc, svrg] = ESTIMATORS.map(() => opts.rng.fork());
+  const sg = (m: number, rng: Rng) => () => batchDraws(n, m, T, repl, rng, population);
   const plans: [EstimatorId, boolean, () => Draws][] = [
-    ['SG-B', true, sg(B)],
-    ['SG-2B', repl || 2 * B <= population, sg(2 * B)],
-    ['GC', opts.clusters !== undefined, () => clusterDraws(opts.clusters!, T, rng)],
-    ['SVRG', opts.snapshot !== undefined, sg(B)],
+    ['SG-B', true, sg(B, sgb)],
+    ['SG-2B', repl || 2 * B <= population, sg(2 * B, sg2b)],
+    ['GC', opts.clusters !== undefined, () => clusterDraws(opts.clusters!, T, gc)],
+    ['SVRG', opts.snapshot !== undefined, sg(B, svrg)],
   ];
   return plans
     .filter(([id, possible]) => possible && wanted.has(id))
