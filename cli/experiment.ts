@@ -2,7 +2,8 @@
  * Headless experiments: runs the same Session as the browser worker, in Node on the tfjs
  * WASM backend (or CPU: the configuration's `backend` key, see useNodeBackend), and writes
  * every report and event as JSON (and optionally CSV), with the run summary (run/summary.ts:
- * per estimator, the late mean over the last 70 % of training and the max over the run).
+ * per estimator, the late mean over the last 70 % of training and the max over the run) and
+ * each estimator's cost in gradient evaluations per estimate (run/costs.ts).
  *
  *   npm run experiment -- (--preset NAME | --config "QUERY STRING") [--steps N]
  *                         --out FILE.json [--csv FILE.csv]
@@ -12,6 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
+import { costInputs, estimatorCosts } from '../src/core/run/costs';
 import { summarizeRun } from '../src/core/run/summary';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
@@ -35,7 +37,7 @@ const FLAGS = {
   out: {
     kind: 'string',
     metavar: 'FILE.json',
-    help: 'where to write {config, backend, summary, reports, events}',
+    help: 'where to write {config, backend, summary, costs, reports, events}',
   },
   csv: { kind: 'string', metavar: 'FILE.csv', help: 'also write the reports as CSV' },
   help: { kind: 'switch', help: 'show this help' },
@@ -84,6 +86,7 @@ async function main(argv: readonly string[]): Promise<void> {
     config: run.config,
     backend,
     summary: summarizeRun(reports),
+    costs: estimatorCosts(costInputs(run.config)),
     reports,
     events,
   };

@@ -2,9 +2,10 @@
  * The one export format of a run, shared by the experiment CLI and the browser's "Export"
  * menu, so a file from either reads the same way.
  *
- * JSON: {app, exportedAt, preset, query, config, backend, summary?, reports, events}; reports
+ * JSON: {app, exportedAt, preset, query, config, backend, summary?, costs?, reports, events}; reports
  * and events exactly as the engine sent them (non-finite numbers become null: JSON has no NaN
- * or ∞); `summary` (summary.ts) when the writer adds it, e.g. the experiment CLI.
+ * or ∞); `summary` (summary.ts) and `costs` (costs.ts) when the writer adds them, e.g. the
+ * experiment CLI.
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
  * `# backend:`, `# preset:`, `# exported:`), a header, then one row per report: step, epoch,
@@ -18,7 +19,7 @@
  * "no." in event text), so pandas' `read_csv(path, comment='#')` and spreadsheets both read it.
  */
 import type { Config } from '../config/schema';
-import { ESTIMATORS } from '../stats/types';
+import { ESTIMATORS, type EstimatorId } from '../stats/types';
 import type { EngineEvent, Report } from './records';
 import type { RunSummary } from './summary';
 
@@ -31,8 +32,10 @@ export interface RunRecord {
   query: string;
   config: Config;
   backend: string;
-  /** The run summary (summarizeRun), with the estimators' costs; null when no report. */
+  /** The run summary (summarizeRun); null when no report. */
   summary?: RunSummary | null;
+  /** Each estimator's cost in gradient evaluations per estimate (costs.ts). */
+  costs?: Partial<Record<EstimatorId, number>>;
   reports: readonly Report[];
   events: readonly EngineEvent[];
 }
