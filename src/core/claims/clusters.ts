@@ -3,6 +3,37 @@
  * classes, far apart in input space, in one cluster). Plain arrays.
  */
 
+/**
+ * How Gradient Clustering treats duplicated points (§4.3; §3's remark: copies add no variance
+ * when their cluster holds nothing else). `source[i]` is the point pool example i copies (-1:
+ * not a copy). Over the duplicated points with at least two copies in the pool:
+ *   together = share whose copies all sit in one cluster,
+ *   alone    = share whose copies fill one cluster by themselves.
+ * null when no point has two copies in the pool.
+ */
+export function duplicateGrouping(
+  assignment: Int32Array,
+  source: Int32Array,
+): { together: number; alone: number } | null {
+  const copies = new Map<number, number[]>();
+  source.forEach((s, i) => {
+    if (s >= 0) copies.set(s, [...(copies.get(s) ?? []), i]);
+  });
+  const groups = [...copies.values()].filter((g) => g.length >= 2);
+  if (groups.length === 0) return null;
+  const sizes = new Map<number, number>();
+  for (const k of assignment) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+  let together = 0;
+  let alone = 0;
+  for (const g of groups) {
+    const k = assignment[g[0]];
+    if (!g.every((i) => assignment[i] === k)) continue;
+    together++;
+    if (sizes.get(k) === g.length) alone++;
+  }
+  return { together: together / groups.length, alone: alone / groups.length };
+}
+
 /** A cluster counts as mixed when the classes other than its largest make up this share. */
 export const MIXED_MINORITY = 0.1;
 

@@ -40,6 +40,10 @@ export function describeQuantity(q: Quantity): string {
       }
       return `${statText(num)} (${AGG[num.aggregate]}) / ${statText(den)} (${AGG[den.aggregate]})`;
     }
+    case 'duplicates':
+      return q.measure === 'together'
+        ? 'share of the duplicated points whose copies all sit in one cluster, late mean over the re-clusterings'
+        : 'share of the duplicated points whose copies fill a cluster by themselves, late mean over the re-clusterings';
     case 'mixedClusters':
       return 'share of the examples in clusters holding both classes (each ≥ 10 % of the cluster), late mean over the re-clusterings';
   }

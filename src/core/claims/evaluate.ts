@@ -10,6 +10,8 @@ export interface RunObservation {
   summary: RunSummary;
   /** Late mean of mixedShare over the re-clusterings (2-D datasets with clusters only). */
   mixedClusters?: number;
+  /** Late means of duplicateGrouping over the re-clusterings (runs with duplicates only). */
+  duplicates?: { together: number; alone: number };
 }
 
 /** One number of the summary; null when the estimator was not measured (or is n/a). */
@@ -31,6 +33,8 @@ export function quantityValue(q: Quantity, run: RunObservation): number | null {
     }
     case 'mixedClusters':
       return run.mixedClusters ?? null;
+    case 'duplicates':
+      return run.duplicates?.[q.measure] ?? null;
   }
 }
 

@@ -16,6 +16,7 @@ export function estimatorsOf(q: Quantity): EstimatorId[] {
     case 'ratio':
       return [q.num.estimator, q.den.estimator];
     case 'mixedClusters':
+    case 'duplicates':
       return ['GC'];
   }
 }

@@ -38,7 +38,12 @@ export type Quantity =
    * Late mean, over the re-clusterings in the last 70 % of training, of the share of the
    * pool in clusters that hold both classes (the minority at least MIXED_MINORITY of it).
    */
-  | { kind: 'mixedClusters' };
+  | { kind: 'mixedClusters' }
+  /**
+   * Late mean over the re-clusterings of the share of duplicated points whose copies sit in
+   * one cluster ('together') or fill one cluster by themselves ('alone'); clusters.ts.
+   */
+  | { kind: 'duplicates'; measure: 'together' | 'alone' };
 
 /** A claim about one preset's runs: checked on every seed. */
 export interface RunClaim extends Check {

@@ -45,7 +45,7 @@ const rfDup = (dup: number): Partial<Config> => ({ ...RF_DUP, hidden: [...RF_DUP
 export const PRESETS: readonly Preset[] = [
   {
     name: 'fig1-gc2d', title: 'Fig. 1 — Gradient Clustering in 2-D', paperSection: '§3, Fig. 1',
-    claim: 'Once the classifier separates the two blobs, the examples far from the boundary — on both sides, far apart in input space — have nearly the same (tiny) gradient, and Gradient Clustering puts them in one cluster; the few examples near the boundary get clusters of their own. Sampling one example per cluster then estimates the gradient with far less variance than SG-B. (The paper trains with full-batch gradient descent; here SGD with B = 4 and momentum, so that GC with K = B = 4 can be compared with SG-B.)',
+    claim: 'Once the classifier separates the two blobs, the examples far from the boundary — on both sides, far apart in input space — have nearly the same (tiny) gradient, and Gradient Clustering puts them in one cluster, whatever their class. Sampling one example per cluster then estimates the gradient with far less variance than SG-B. (The paper trains with full-batch gradient descent; here SGD with B = 4 and momentum, so that GC with K = B = 4 can be compared with SG-B.)',
     lookFor: 'In the cluster view, a colour holding points of both classes (circles and crosses); each dashed line is where one cluster alone would move the boundary. GC far below SG-B.',
     config: { data: 'blobs', model: 'linear', n: 200, bs: 4, k: 4, lr: 1, mom: 0.9, gcEvery: 20, every: 5 },
     claims: [
@@ -83,26 +83,34 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     name: 'fig8-dup10', title: 'Fig. 8 — duplicates 10%', paperSection: '§4.3, Fig. 8',
-    claim: 'When a few points are repeated, GC puts their copies in one cluster, where they add no variance; with 10% of the set made of copies, GC sits between SG-B and SG-2B.',
-    lookFor: 'GC slightly below SG-B; the cluster view groups the 5 duplicated points.',
+    claim: 'Copies of a point have identical gradients, and GC keeps all copies of each duplicated point in one cluster. With 10% of the set made of copies (5 points, 4 copies each), those clusters also hold other examples, and GC sits between SG-B and SG-2B: a little below SG-B.',
+    lookFor: 'GC slightly below SG-B and above SG-2B.',
     config: rfDup(0.1),
-    claims: [claim(ratio('GC', 'SG-B'), '<', 1, 1000)],
+    claims: [
+      claim(ratio('GC', 'SG-B'), '<', 1, 1000),
+      claim(ratio('GC', 'SG-2B'), '>', 1, 1000),
+      claim({ kind: 'duplicates', measure: 'together' }, '>', 0.9, 1000),
+    ],
   },
   {
     name: 'fig8-dup50', title: 'Fig. 8 — duplicates 50%', paperSection: '§4.3, Fig. 8',
-    claim: 'The more of the set the duplicates make up, the larger GC\'s advantage over SG-B.',
-    lookFor: 'GC well below SG-B, approaching SG-2B.',
+    claim: 'The more of the set the duplicates make up, the larger GC\'s advantage over SG-B: with half the set made of copies, GC\'s variance relative to SG-B is lower than with 10%.',
+    lookFor: 'GC well below SG-B, approaching SG-2B; one cluster per duplicated point in the cluster sizes.',
     config: rfDup(0.5),
     claims: [
       claim(ratio('GC', 'SG-B'), '<', 0.8, 1000),
       claim(ratio('GC', 'SG-B'), '<', 0.9, 1000, { versus: { dup: 0.1 } }),
+      claim({ kind: 'duplicates', measure: 'together' }, '>', 0.9, 1000),
     ],
   },
   {
     name: 'fig8-dup90', title: 'Fig. 8 — duplicates 90%', paperSection: '§4.3, Fig. 8',
-    claim: 'With 90% duplicates GC exploits the repetition and beats even SG-2B, which averages twice as many examples.',
-    lookFor: 'GC variance below SG-2B; in the cluster view each duplicated point sits alone in its cluster.',
+    claim: 'With 90% duplicates GC gives most duplicated points a cluster of their own — the copies then add no variance at all (§3) — and beats even SG-2B, which averages twice as many examples.',
+    lookFor: 'GC variance below SG-2B; in the cluster sizes, clusters of exactly one point\'s 36 copies.',
     config: rfDup(0.9),
-    claims: [claim(ratio('GC', 'SG-2B'), '<', 0.5, 1000)],
+    claims: [
+      claim(ratio('GC', 'SG-2B'), '<', 0.5, 1000),
+      claim({ kind: 'duplicates', measure: 'alone' }, '>', 0.5, 1000),
+    ],
   },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claim, ratio, stat } from '../../../src/core/claims/build';
-import { mixedShare } from '../../../src/core/claims/clusters';
+import { duplicateGrouping, mixedShare } from '../../../src/core/claims/clusters';
 import { describeClaim } from '../../../src/core/claims/describe';
 import {
   claimValue,
@@ -104,5 +104,21 @@ describe('claim runs', () => {
     expect(claimConfigs(base, [a, b], a, 2).versus).toBeUndefined();
     const sampled = claim({ kind: 'stat', of: { ...stat('GC'), sampled: true } }, '<', 1, 300);
     expect(claimConfigs(base, [a, sampled], a, 1).main.stats).toBe('both');
+  });
+});
+
+describe('duplicateGrouping', () => {
+  it('shares of duplicated points whose copies sit together, and alone, in one cluster', () => {
+    // point 0: copies at 0, 1, 2 (cluster 0, alone); point 5: copies 5, 6 (cluster 1, with 7)
+    // point 8: copies 8, 9 split over clusters 2 and 3
+    const source = Int32Array.from([0, 0, 0, -1, -1, 5, 5, -1, 8, 8]);
+    const assignment = Int32Array.from([0, 0, 0, 4, 4, 1, 1, 1, 2, 3]);
+    expect(duplicateGrouping(assignment, source)).toEqual({ together: 2 / 3, alone: 1 / 3 });
+    expect(
+      duplicateGrouping(
+        assignment,
+        Int32Array.from(source, () => -1),
+      ),
+    ).toBeNull();
   });
 });
