@@ -1,7 +1,9 @@
 /**
  * Headless experiments: runs the same Session as the browser worker, in Node on the tfjs
  * WASM backend (or CPU: the configuration's `backend` key, see useNodeBackend), and writes
- * every report and event as JSON (and optionally CSV).
+ * every report and event as JSON (and optionally CSV), with the run summary (run/summary.ts:
+ * per estimator, the late mean over the last 70 % of training and the max over the run) and
+ * each estimator's cost in gradient evaluations per estimate (run/costs.ts).
  *
  *   npm run experiment -- (--preset NAME | --config "QUERY STRING") [--steps N]
  *                         --out FILE.json [--csv FILE.csv]
@@ -15,12 +17,12 @@ import { nodeDevice } from '../src/core/budget/device';
 import { fitToBudget } from '../src/core/budget/fit';
 import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
-import type { EngineEvent, Report } from '../src/core/run/records';
-import { Session } from '../src/engine/session';
+import { costInputs, estimatorCosts } from '../src/core/run/costs';
+import { summarizeRun } from '../src/core/run/summary';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
 import { checkWritable } from './files';
-import { loadMnist } from './loadMnist';
+import { runSession } from './runSession';
 import { runCsv, runJson, type RunRecord } from '../src/core/run/export';
 
 const FLAGS = {
@@ -40,7 +42,7 @@ const FLAGS = {
   out: {
     kind: 'string',
     metavar: 'FILE.json',
-    help: 'where to write {config, backend, reports, events}',
+    help: 'where to write {config, backend, summary, costs, reports, events}',
   },
   csv: { kind: 'string', metavar: 'FILE.csv', help: 'also write the reports as CSV' },
   help: { kind: 'switch', help: 'show this help' },
@@ -69,23 +71,6 @@ function progress(step: number, total: number): void {
   const done = Math.round((width * step) / total);
   process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${step}/${total} steps`);
   if (step >= total) process.stderr.write('\n');
-}
-
-async function run(config: Config) {
-  const session = new Session(config, config.data === 'mnist' ? loadMnist() : undefined);
-  const reports: Report[] = [];
-  const events: EngineEvent[] = [];
-  try {
-    while (!session.stopped) {
-      const out = await session.advance(config.every);
-      reports.push(...out.reports);
-      events.push(...out.events);
-      progress(session.step, config.steps);
-    }
-  } finally {
-    session.dispose();
-  }
-  return { reports, events };
 }
 
 /**
@@ -122,13 +107,16 @@ async function main(argv: readonly string[]): Promise<void> {
   checkOutputs(flags.out!, flags.csv);
   checkBudget(config);
   const backend = await useNodeBackend(config.backend);
-  const { reports, events } = await run(config);
+  const run = await runSession(config, { onProgress: (step) => progress(step, config.steps) });
+  const { reports, events } = run;
   const record: RunRecord = {
     exportedAt: new Date().toISOString(),
     preset: flags.preset ?? null,
-    query: serialize(config),
-    config,
+    query: serialize(run.config),
+    config: run.config,
     backend,
+    summary: summarizeRun(reports),
+    costs: estimatorCosts(costInputs(run.config)),
     reports,
     events,
   };

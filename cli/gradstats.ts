@@ -34,6 +34,12 @@ const FLAGS = {
     help: 'data: {"x": N x in, "y": N labels} (required)',
   },
   batch: { kind: 'int', min: 1, metavar: 'B', help: 'mini-batch size B ≥ 1 (required)' },
+  'train-size': {
+    kind: 'int',
+    min: 1,
+    metavar: 'N_TRAIN',
+    help: 'size of the training set SGD samples from, when the data is a subset of it (default N): the without-replacement correction uses it',
+  },
   sampling: {
     kind: 'choice',
     values: ['with-replacement', 'without-replacement'],
@@ -70,9 +76,10 @@ const FLAGS = {
 type Flags = Parsed<typeof FLAGS>;
 
 const USAGE = `usage: npm run gradstats -- --model M.json --data D.json --batch B [options]\n
-Prints one JSON object: N, d, B, meanLoss, gradNorm2, meanExampleGradNorm2, bSimple and per
-estimator (SG-B, SG-2B, GC with an assignment or --clusters, SVRG with a snapshot) the
-variance and normalizedVariance (DESIGN §2).\n\n${flagHelp(FLAGS)}\n`;
+Prints one JSON object: N, NTrain, d, B, meanLoss, gradNorm2, meanExampleGradNorm2, bSimple and
+per estimator (SG-B, SG-2B, GC with an assignment or --clusters, SVRG with a snapshot) the
+variance and normalizedVariance (DESIGN §2), and in sampled mode normalizedVarianceAuthors (NV as
+the authors' code computes it). SG-2B is null when 2B > N_TRAIN without replacement.\n\n${flagHelp(FLAGS)}\n`;
 
 /** Everything the computation needs, validated. */
 interface Inputs {
@@ -80,6 +87,8 @@ interface Inputs {
   data: DataSet;
   batch: number;
   replacement: boolean;
+  /** N_train (≥ N). */
+  population: number;
   assignment?: Clusters;
   clusterCount?: number;
   gcIterations: number;
@@ -102,8 +111,13 @@ function loadInputs(f: Flags): Inputs {
   const data = validateData(readJson(f.data!), f.data!, model);
   const n = data.x.length;
   const replacement = f.sampling === 'with-replacement';
-  if (!replacement && f.batch! > n) {
-    throw new InputError(`--batch ${f.batch} exceeds N = ${n} examples (without replacement)`);
+  const population = f['train-size'] ?? n;
+  if (population < n) {
+    throw new InputError(`--train-size ${population} is smaller than the N = ${n} examples given`);
+  }
+  if (!replacement && f.batch! > population) {
+    const what = f['train-size'] === undefined ? `N = ${n} examples` : `--train-size ${population}`;
+    throw new InputError(`--batch ${f.batch} exceeds ${what} (without replacement)`);
   }
   if (f.clusters !== undefined && f.clusters > n) {
     throw new InputError(`--clusters ${f.clusters} exceeds N = ${n} examples`);
@@ -114,6 +128,7 @@ function loadInputs(f: Flags): Inputs {
     data,
     batch: f.batch!,
     replacement,
+    population,
     assignment: f.assignment
       ? validateAssignment(readJson(f.assignment), f.assignment, n)
       : undefined,
@@ -184,6 +199,7 @@ async function compute(inp: Inputs): Promise<Outcome> {
       mode: inp.mode,
       batch: inp.batch,
       replacement: inp.replacement,
+      population: inp.population,
       clusters,
       snapshot,
       estimates: inp.estimates,
@@ -223,12 +239,15 @@ function report(inp: Inputs, out: Outcome, notes: Set<string>): Record<string, u
   const pair = (e: EstimatorStats<number>) => ({
     variance: num(e.variance, notes),
     normalizedVariance: num(e.normalizedVariance, notes),
+    ...(e.normalizedVarianceAuthors === undefined
+      ? {}
+      : { normalizedVarianceAuthors: num(e.normalizedVarianceAuthors, notes) }),
   });
   const est: Record<string, unknown> = { 'SG-B': pair(stats.estimators['SG-B']!) };
   const sg2 = stats.estimators['SG-2B'];
   if (!sg2) {
     notes.add(
-      `SG-2B is null: 2B = ${2 * inp.batch} > N = ${inp.data.x.length} without replacement`,
+      `SG-2B is null: 2B = ${2 * inp.batch} > N_train = ${inp.population} without replacement`,
     );
   }
   est['SG-2B'] = sg2 ? pair(sg2) : null;
@@ -240,6 +259,7 @@ function report(inp: Inputs, out: Outcome, notes: Set<string>): Record<string, u
   if (stats.gradNorm2 === 0) notes.add('bSimple is null: ||g||^2 = 0');
   return {
     N: inp.data.x.length,
+    NTrain: inp.population,
     d: trainableScalars(inp.model),
     B: inp.batch,
     meanLoss: num(stats.meanLoss, notes),

@@ -127,11 +127,11 @@ export class EngineHost {
       if (this.playing) void this.loop();
       return;
     }
-    this.config = config;
     this.session.set(config);
+    this.config = this.session.config; // as the session applies it (B ≤ N_train)
     this.outbox.events(this.session.drainEvents());
     this.outbox.flush();
-    this.env.post({ type: 'config', config, problems, seq });
+    this.env.post({ type: 'config', config: this.config, problems, seq });
   }
 
   /** Disposes the current run and starts `config` (reselecting the backend if it changed). */
@@ -151,15 +151,21 @@ export class EngineHost {
     this.session = new Session(config, this.mnist ?? undefined, {
       checkpoint: backend.name === 'webgpu',
     });
+    this.config = this.session.config; // as the session applies it (B ≤ N_train)
     this.env.post({
       type: 'ready',
       backend,
-      config,
+      config: this.config,
       info: this.session.info(),
       reason,
       seq: this.seq,
     });
     if (reason) this.outbox.events([{ kind: 'reset', step: 0, reason }]);
+    // The first report right away, before the first (slow) Gradient Clustering.
+    const s = this.session;
+    const first = await this.track(s.measureFirst());
+    if (this.backend.lost) return this.recover();
+    if (first && this.session === s) this.outbox.add(first);
     this.outbox.flush();
   }
 

@@ -92,8 +92,11 @@ export function usePlayground() {
     else engine.reset();
   }, [engine, config, state.status, state.unresponsive]);
   const pin = useCallback(
-    () => setPins((p) => addPin(p, { config, reports: state.reports, events: state.events })),
-    [config, state.reports, state.events],
+    () =>
+      setPins((p) =>
+        addPin(p, { config, reports: state.reports, events: state.events, info: state.info }),
+      ),
+    [config, state.reports, state.events, state.info],
   );
   const clearPin = useCallback((id: number) => setPins((p) => removePin(p, id)), []);
   const toggleReveal = useCallback(

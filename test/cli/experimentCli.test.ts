@@ -26,7 +26,7 @@ describe('npm run experiment', () => {
     const csv = join(DIR, 'run.csv');
     const r = await run(
       '--config',
-      'data=xor&n=64&bs=8&hidden=8&every=5&k=4&pool=64',
+      'data=xor&n=64&bs=8&hidden=8&every=5&k=4&pool=64&stats=both&estim=4',
       '--steps',
       '20',
       '--out',
@@ -43,11 +43,28 @@ describe('npm run experiment', () => {
     for (const rep of json.reports) {
       for (const k of ['epoch', 'lr', 'loss', 'acc', 'testAcc', 'gradNorm2', 'bSimple'])
         expect(rep).toHaveProperty(k);
-      for (const id of ['SG-B', 'SG-2B', 'GC', 'SVRG']) {
+      // The first report comes before the first clustering (as in the app): GC joins later.
+      for (const id of rep.step === 0
+        ? ['SG-B', 'SG-2B', 'SVRG']
+        : ['SG-B', 'SG-2B', 'GC', 'SVRG']) {
         expect(Number.isFinite(rep.estimators[id].variance)).toBe(true);
         expect(Number.isFinite(rep.estimators[id].normalizedVariance)).toBe(true);
+        expect(Number.isFinite(rep.sampled[id].normalizedVarianceAuthors)).toBe(true);
       }
     }
+    expect(json.reports[0].estimators.GC).toBeUndefined();
+    // The run summary: late mean (steps ≥ 0.3 × 15) and max of each statistic, and the costs.
+    const sgb = json.reports.map(
+      (x: { estimators: { 'SG-B': { variance: number } } }) => x.estimators['SG-B'].variance,
+    );
+    expect(json.summary.steps).toBe(15);
+    expect(json.summary.estimators['SG-B'].variance.max).toBe(Math.max(...sgb));
+    expect(json.summary.estimators['SG-B'].variance.mean).toBeCloseTo(
+      (sgb[1] + sgb[2] + sgb[3]) / 3,
+      12,
+    );
+    expect(json.summary.sampled.GC.normalizedVarianceAuthors.mean).toBeGreaterThan(0);
+    expect(json.costs).toEqual({ 'SG-B': 8, 'SG-2B': 16, GC: 4 + 64 / 100, SVRG: 16 + 64 / 100 });
     expect(json.events.some((e: { kind: string }) => e.kind === 'done')).toBe(true);
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines).toContain(`# config: ${json.query}`);

@@ -105,7 +105,7 @@ export type BudgetVerdict =
       kind: 'scaled';
       config: Config;
       estimate: RunEstimate;
-      changes: { field: 'pool' | 'n'; from: number; to: number }[];
+      changes: { field: 'pool' | 'n' | 'bs'; from: number; to: number }[];
       /** The figures over the limits as asked, e.g. "peak memory 8.6 GB (the budget …)". */
       figures: string;
       notice: string;
@@ -165,17 +165,20 @@ function shrink(config: Config, nData: number, fits: (c: Config) => boolean): Co
 }
 
 function scaledVerdict(
-  scaled: Config,
+  shrunk: Config,
   first: RunEstimate,
   xs: Excess[],
   device: DeviceBudget,
 ): BudgetVerdict {
+  // A batch cannot hold more examples than the training set: B follows a smaller n.
+  const scaled = { ...shrunk, bs: Math.min(shrunk.bs, shrunk.n) };
   const estimate = estimateRun(scaled, device);
-  const changes: { field: 'pool' | 'n'; from: number; to: number }[] = [];
+  const changes: { field: 'pool' | 'n' | 'bs'; from: number; to: number }[] = [];
   if (estimate.shape.pool < first.shape.pool)
     changes.push({ field: 'pool', from: first.shape.pool, to: estimate.shape.pool });
   if (estimate.shape.n < first.shape.n)
     changes.push({ field: 'n', from: first.shape.n, to: estimate.shape.n });
+  if (scaled.bs < shrunk.bs) changes.push({ field: 'bs', from: shrunk.bs, to: scaled.bs });
   const chunk = estimate.seconds.firstChunk;
   const slow =
     chunk > CHUNK_SECONDS

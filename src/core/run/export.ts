@@ -2,14 +2,17 @@
  * The one export format of a run, shared by the experiment CLI and the browser's "Export"
  * menu, so a file from either reads the same way.
  *
- * JSON: {app, exportedAt, preset, query, config, backend, reports, events}; reports and events
- * exactly as the engine sent them (non-finite numbers become null: JSON has no NaN or ∞).
+ * JSON: {app, exportedAt, preset, query, config, backend, summary?, costs?, reports, events}; reports
+ * and events exactly as the engine sent them (non-finite numbers become null: JSON has no NaN
+ * or ∞); `summary` (summary.ts) and `costs` (costs.ts) when the writer adds them, e.g. the
+ * experiment CLI.
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
  * `# backend:`, `# preset:`, `# exported:`, and `# decimated:` when the page's bounded history
  * left reports out), a header, then one row per report: step, epoch,
  * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
- * `variance` and `normalizedVariance`, the same for the sampled protocol, and `events`.
+ * `variance` and `normalizedVariance`, the same for the sampled protocol with its
+ * `normalizedVarianceAuthors` (the authors' code's NV), and `events`.
  * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
  * `-Infinity`. The `events` cell lists, as "kind@step detail" joined by " | ", the events not
  * yet listed whose step is at or before the row's step; events after the last report get a
@@ -24,8 +27,9 @@
  */
 import { csvFormatRows } from 'd3';
 import type { Config } from '../config/schema';
-import { ESTIMATORS } from '../stats/types';
+import { ESTIMATORS, type EstimatorId } from '../stats/types';
 import type { EngineEvent, Report } from './records';
+import type { RunSummary } from './summary';
 
 export const APP = 'gradient-variance-playground';
 
@@ -36,6 +40,10 @@ export interface RunRecord {
   query: string;
   config: Config;
   backend: string;
+  /** The run summary (summarizeRun); null when no report. */
+  summary?: RunSummary | null;
+  /** Each estimator's cost in gradient evaluations per estimate (costs.ts). */
+  costs?: Partial<Record<EstimatorId, number>>;
   reports: readonly Report[];
   events: readonly EngineEvent[];
   /**
@@ -65,8 +73,10 @@ const BASE = [
 export function csvColumns(): string[] {
   const cols: string[] = [...BASE];
   for (const id of ESTIMATORS) cols.push(`${id} variance`, `${id} normalizedVariance`);
-  for (const id of ESTIMATORS)
+  for (const id of ESTIMATORS) {
     cols.push(`${id} sampled variance`, `${id} sampled normalizedVariance`);
+    cols.push(`${id} sampled normalizedVarianceAuthors`);
+  }
   cols.push('events');
   return cols;
 }
@@ -76,7 +86,7 @@ export function eventText(e: EngineEvent): string {
   const detail = (() => {
     switch (e.kind) {
       case 'change':
-        return `${e.field} ${e.from} → ${e.to}`;
+        return `${e.field} ${e.from} → ${e.to}${e.note ? ` (${e.note})` : ''}`;
       case 'reset':
         return e.reason;
       case 'gc':
@@ -114,9 +124,11 @@ const cell = (v: number | null | undefined) => (v === null || v === undefined ? 
 /** One report's numeric cells, in csvColumns() order (events excluded). */
 function reportCells(r: Report): string[] {
   const out = BASE.map((k) => cell(r[k]));
-  for (const group of [r.estimators, r.sampled ?? {}]) {
-    for (const id of ESTIMATORS)
-      out.push(cell(group[id]?.variance), cell(group[id]?.normalizedVariance));
+  for (const id of ESTIMATORS)
+    out.push(cell(r.estimators[id]?.variance), cell(r.estimators[id]?.normalizedVariance));
+  for (const id of ESTIMATORS) {
+    const s = r.sampled?.[id];
+    out.push(cell(s?.variance), cell(s?.normalizedVariance), cell(s?.normalizedVarianceAuthors));
   }
   return out;
 }

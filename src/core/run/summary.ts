@@ -19,7 +19,12 @@ export interface Aggregate {
   max: number;
 }
 
-export type EstimatorSummary = Record<keyof EstimatorPoint, Aggregate>;
+export interface EstimatorSummary {
+  variance: Aggregate;
+  normalizedVariance: Aggregate;
+  /** The sampled protocol's NV as the authors' code computes it, when measured. */
+  normalizedVarianceAuthors?: Aggregate;
+}
 export type EstimatorSummaries = Partial<Record<EstimatorId, EstimatorSummary>>;
 
 export interface RunSummary {
@@ -66,7 +71,10 @@ function summariesOf(reports: readonly Report[], lateFrom: number, group: Group)
       aggregate(reports, lateFrom, (r) => r[group]?.[id]?.[key]);
     const variance = stat('variance');
     const normalizedVariance = stat('normalizedVariance');
-    if (variance && normalizedVariance) out[id] = { variance, normalizedVariance };
+    if (!variance || !normalizedVariance) continue;
+    out[id] = { variance, normalizedVariance };
+    const authors = stat('normalizedVarianceAuthors');
+    if (authors) out[id].normalizedVarianceAuthors = authors;
   }
   return out;
 }

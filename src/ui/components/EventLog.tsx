@@ -4,7 +4,7 @@ import type { EngineEvent } from '../../core/run/records';
 function describe(e: EngineEvent): string | null {
   switch (e.kind) {
     case 'change':
-      return `step ${e.step}: ${e.field} ${e.from} → ${e.to}`;
+      return `step ${e.step}: ${e.field} ${e.from} → ${e.to}${e.note ? ` — ${e.note}` : ''}`;
     case 'reset':
       return `new run: ${e.reason}`;
     case 'diverged':

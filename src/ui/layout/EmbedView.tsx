@@ -31,6 +31,7 @@ export function EmbedView({ pg }: { pg: Playground }) {
           config={config}
           smoothing={0}
           lecture={config.lecture}
+          info={state.info}
         />
         {config.charts.includes('clusters') ? <ClusterPanel view={state.clusters} /> : null}
       </main>

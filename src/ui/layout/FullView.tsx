@@ -13,6 +13,7 @@ import { ExplainStrip } from '../explain/ExplainStrip';
 import { ExportMenu } from '../export/ExportMenu';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
+import { RunSummary } from '../panels/RunSummary';
 import { PinnedRuns } from '../pins/PinnedRuns';
 import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
@@ -95,8 +96,10 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
             config={config}
             smoothing={smoothed ? SMOOTH_WINDOW : 0}
             lecture={config.lecture}
+            info={state.info}
             pins={pg.pins}
           />
+          <RunSummary reports={pg.shownReports} config={config} info={state.info} />
           <ExplainStrip
             config={config}
             on={pg.slowMotion}

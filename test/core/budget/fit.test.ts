@@ -126,7 +126,7 @@ describe('fitToBudget on any configuration (fast-check)', () => {
         .join('&'),
     );
 
-  it('fits as it is, is scaled only in pool and n to within the limits, or is refused', () => {
+  it('fits as it is, is scaled only in pool and n (B following n) to within the limits, or is refused', () => {
     fc.assert(
       fc.property(anyQuery, fc.constantFrom(...DEVICES), (q, d) => {
         const c = config(q);
@@ -134,7 +134,8 @@ describe('fitToBudget on any configuration (fast-check)', () => {
         if (v.kind === 'fits') expect(v.config).toEqual(c);
         if (v.kind === 'refused') expect(v.reason).toMatch(/^too large for this device: .+ — .+/);
         if (v.kind !== 'scaled') return;
-        expect({ ...v.config, n: c.n, pool: c.pool }).toEqual(c);
+        expect({ ...v.config, n: c.n, pool: c.pool, bs: c.bs }).toEqual(c);
+        expect(v.config.bs).toBe(Math.min(c.bs, v.config.n)); // B follows a smaller n
         expect(v.config.n).toBeLessThanOrEqual(c.n);
         expect(v.config.pool).toBeLessThanOrEqual(c.pool);
         expect(v.changes.length).toBeGreaterThan(0);

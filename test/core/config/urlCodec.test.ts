@@ -46,6 +46,7 @@ function expectValid(c: Config): void {
     }
   }
   if (c.data === 'mnist') expect(c.n).toBeLessThanOrEqual(MNIST_TRAIN_MAX);
+  expect(c.bs).toBeLessThanOrEqual(c.n);
 }
 
 describe('parse', () => {
@@ -68,7 +69,8 @@ describe('parse', () => {
     for (const f of FIELDS) {
       if (f.kind !== 'int' && f.kind !== 'float') continue;
       const low = parse(`${f.key}=${f.min - 1}`);
-      const high = parse(`${f.key}=${f.max * 10 + 1}`);
+      // (bs also needs a training set at least that large: B ≤ N_train)
+      const high = parse(`${f.key}=${f.max * 10 + 1}${f.key === 'bs' ? '&n=60000' : ''}`);
       expect(low.config[f.key]).toBe(f.min);
       expect(high.config[f.key]).toBe(f.key === 'n' ? f.max : f.max);
       expect(low.problems[0].message).toContain(f.key);
@@ -119,6 +121,15 @@ describe('parse', () => {
     expect(problems[0].message).toContain('MNIST');
   });
 
+  it('clamps B to the training-set size, naming bs', () => {
+    const { config, problems } = parse('n=100&bs=500');
+    expect(config.bs).toBe(100);
+    expect(problems.map((p) => p.key)).toEqual(['bs']);
+    expect(problems[0].message).toContain('bs=500');
+    expect(problems[0].message).toContain('n=100');
+    expect(parse('n=100&bs=100').problems).toEqual([]);
+  });
+
   it('applies presets, lets other keys override them, reports unknown presets', () => {
     for (const p of PRESETS) {
       const { config, problems } = parse(`preset=${p.name}`);
@@ -163,7 +174,7 @@ const anyConfig = fc
     >,
   )
   .map((c) => c as unknown as Config)
-  .filter((c) => c.data !== 'mnist' || c.n <= MNIST_TRAIN_MAX);
+  .filter((c) => (c.data !== 'mnist' || c.n <= MNIST_TRAIN_MAX) && c.bs <= c.n);
 
 describe('serialize', () => {
   it('round-trips every valid configuration with no problems', () => {

@@ -31,7 +31,7 @@ describe('configuration files', () => {
     const r = load('{"config": {"bs": 100000, "lr": "fast", "colour": "red", "n": {"a": 1}}}');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.config.bs).toBe(4096);
+    expect(r.config.bs).toBe(200); // clamped to 4096, then to the training-set size n = 200
     const text = r.problems.map((p) => p.message).join('\n');
     expect(text).toMatch(/bs/);
     expect(text).toMatch(/lr/);
