@@ -27,6 +27,8 @@ export interface MeasureContext {
   checkpoint?: boolean;
   estimates: number;
   rng: Rng;
+  /** The fraction of steps clipped since the last report, read in the same readback (owned). */
+  clipped?: tf.Scalar | null;
 }
 
 /** Per-example factors over the pool at the current parameters (caller disposes). */
@@ -53,9 +55,15 @@ export async function measureReport(
   const extras = [
     tf.tidy(() => accuracy(ctx.net.loss, p.output, ctx.pool.y)),
     tf.tidy(() => accuracy(ctx.net.loss, forward(ctx.net.layers, ctx.test.x), ctx.test.y)),
+    ...(ctx.clipped ? [ctx.clipped] : []),
   ];
   const tail = ctx.checkpoint ? tf.tidy(() => ctx.net.flat()) : undefined;
-  const [[stats], [samp], [acc, testAcc], weights] = await readMany([main], sets, extras, tail);
+  const [[stats], [samp], [acc, testAcc, clipped], weights] = await readMany(
+    [main],
+    sets,
+    extras,
+    tail,
+  );
   const report: Report = {
     ...where,
     loss: stats.meanLoss,
@@ -67,6 +75,7 @@ export async function measureReport(
     estimators: points(stats.estimators),
   };
   if (samp) report.sampled = points(samp);
+  if (clipped !== undefined) report.clipped = clipped;
   return { report, finite: allFinite(report), weights };
 }
 

@@ -5,7 +5,10 @@ import { initNetwork, type Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
 import { trainableSize } from '../core/model/network';
 import type { EstimatorId } from '../core/stats/types';
-import { Sgd } from '../core/train/sgd';
+import { makeOptimiser } from '../core/train/pick';
+import { lockPatch } from '../core/train/scaling';
+import { effectiveLr } from '../core/train/schedule';
+import { Trainer } from '../core/train/trainer';
 import { BatchStream } from './batches';
 import { DeviceData } from './deviceData';
 import { explainUpdate, type ExplainContext } from './explain';
@@ -40,7 +43,7 @@ export class Session {
   private problem: Problem;
   private readonly data: DeviceData;
   private readonly net: Network;
-  private readonly sgd: Sgd;
+  private readonly trainer: Trainer;
   private readonly rng: Streams;
   private readonly batches: BatchStream;
   private clusters: ClusterState | null = null;
@@ -71,7 +74,8 @@ export class Session {
       },
       this.rng.init,
     );
-    this.sgd = new Sgd(this.net, { lr: config.lr, momentum: config.mom, weightDecay: config.wd });
+    const opt = makeOptimiser(config.opt, this.net, this.hyper());
+    this.trainer = new Trainer(this.net, opt, config.clip);
     this.batches = new BatchStream(this.problem.train.n, this.rng.batches);
   }
 
@@ -140,7 +144,17 @@ export class Session {
 
   private explainContext(): ExplainContext {
     const { pool: poolIndices } = this.problem;
-    return { ...this.statsInputs(), poolIndices, step: this.step, lr: this.config.lr };
+    return { ...this.statsInputs(), poolIndices, step: this.step, lr: this.lr() };
+  }
+
+  /** The learning rate in effect for the step about to be taken (after any lrDrop). */
+  private lr(): number {
+    return effectiveLr(this.config.lr, this.config.lrDrop, this.step);
+  }
+
+  /** The optimiser's hyper-parameters for the step about to be taken. */
+  private hyper() {
+    return { lr: this.lr(), momentum: this.config.mom, weightDecay: this.config.wd };
   }
 
   private async oneStep(out: SessionOutput, explain?: ExplainHook): Promise<void> {
@@ -166,9 +180,14 @@ export class Session {
       }
     }
     if (this.stopped) return;
+    if (c.lrDrop > 0 && this.step === c.lrDrop) {
+      const from = effectiveLr(c.lr, c.lrDrop, this.step - 1);
+      out.events.push({ kind: 'lrDrop', step: this.step, from, to: this.lr() });
+    }
+    this.trainer.optimiser.hyper = this.hyper();
     const indices = this.batches.next(c.bs);
     const b = this.data.batch(indices);
-    const update = () => this.sgd.step(b.x, b.y).dispose();
+    const update = () => this.trainer.step(b.x, b.y).dispose();
     if (explain) await explain(indices, b, update);
     else update();
     b.x.dispose();
@@ -206,9 +225,10 @@ export class Session {
         checkpoint: this.options.checkpoint,
         estimates: c.estim,
         rng: this.rng.sampled,
+        clipped: this.trainer.takeClippedFraction(),
       },
       p,
-      { step: this.step, epoch: this.batches.progress(), lr: c.lr },
+      { step: this.step, epoch: this.batches.progress(), lr: this.lr() },
     );
     if (finite) {
       out.reports.push(report);
@@ -226,12 +246,14 @@ export class Session {
 
   /**
    * Applies the hot fields of a partial configuration mid-run, without a reset, recording
-   * one `change` event each. Returns the names of changed fields that need a new problem
-   * (not applied: the owner resets with them).
+   * one `change` event each. A batch-size change under the scaling lock scales lr too
+   * (lockPatch). Returns the names of changed fields that need a new problem (not applied:
+   * the owner resets with them).
    */
   set(patch: Partial<Config>): string[] {
     const needReset: string[] = [];
-    for (const [name, value] of Object.entries(patch) as [keyof Config, unknown][]) {
+    const locked = lockPatch(this.config, patch);
+    for (const [name, value] of Object.entries(locked) as [keyof Config, unknown][]) {
       const before = this.config[name];
       if (JSON.stringify(before) === JSON.stringify(value)) continue;
       if (!isHot(name)) {
@@ -253,7 +275,9 @@ export class Session {
 
   private applyHot(name: keyof Config): void {
     const c = this.config;
-    this.sgd.hyper = { lr: c.lr, momentum: c.mom, weightDecay: c.wd };
+    if (name === 'opt') this.trainer.replaceOptimiser(makeOptimiser(c.opt, this.net, this.hyper()));
+    this.trainer.optimiser.hyper = this.hyper();
+    this.trainer.clip = c.clip;
     if (name === 'noise') {
       this.problem = relabel(this.problem, c.noise);
       this.data.relabel(this.problem);
@@ -286,7 +310,7 @@ export class Session {
   dispose(): void {
     this.data.dispose();
     this.net.dispose();
-    this.sgd.dispose();
+    this.trainer.dispose();
     this.snapshot?.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type Problem } from '../core/config/codec';
 import { fieldOf, type Config } from '../core/config/schema';
+import { lockPatch } from '../core/train/scaling';
 import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
 import { useEngine } from './useEngine';
@@ -25,11 +26,14 @@ export function usePlayground() {
 
   const change = useCallback(
     (key: keyof Config, value: Config[keyof Config]) => {
-      setConfig((c) => ({ ...c, [key]: value }));
+      // A batch-size change under the scaling lock carries the scaled lr (the engine would
+      // compute the same: lockPatch is pure and idempotent).
+      const patch = lockPatch(config, { [key]: value });
+      setConfig((c) => ({ ...c, ...patch }));
       setPreset(null);
-      if (fieldOf(key)?.group !== 'view') send({ type: 'set', patch: { [key]: value } });
+      if (fieldOf(key)?.group !== 'view') send({ type: 'set', patch });
     },
-    [send],
+    [send, config],
   );
   const restart = useCallback(
     (next: Config, name: string | null, found: Problem[]) => {

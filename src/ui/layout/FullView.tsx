@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { effectiveLr } from '../../core/train/schedule';
 import { BackendBadge } from '../components/BackendBadge';
 import { EventLog } from '../components/EventLog';
 import { OfflineStatus } from '../components/OfflineStatus';
@@ -75,7 +76,11 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
       </section>
       <main>
         <aside>
-          <ControlsPanel config={config} onChange={pg.change} />
+          <ControlsPanel
+            config={config}
+            onChange={pg.change}
+            lrNow={effectiveLr(config.lr, config.lrDrop, state.step)}
+          />
         </aside>
         <section className="results" aria-label="Results">
           <div className="result-tools">

@@ -155,6 +155,6 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
     const text = runCsv({ ...run, preset: null, reports: [], events: [] });
     expect(text).not.toContain('# preset');
     expect(readCsv(text)).toEqual([csvColumns()]);
-    expect(csvColumns()).toHaveLength(9 + 4 * ESTIMATORS.length + 1);
+    expect(csvColumns()).toHaveLength(10 + 4 * ESTIMATORS.length + 1);
   });
 });
