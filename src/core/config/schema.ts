@@ -26,6 +26,9 @@ export const HIDEABLE = [
   'seed', 'backend', 'presets', 'share',
 ] as const;
 
+/** Lessons of the course (`lesson=1..LESSON_COUNT`; the content lives in src/ui/lessons). */
+export const LESSON_COUNT = 7;
+
 /** MNIST digits available for training (10,000 shipped, 2,000 held out for testing). */
 export const MNIST_TRAIN_MAX = 8000;
 
@@ -70,6 +73,8 @@ export interface Config {
   embed: boolean;
   hide: (typeof HIDEABLE)[number][];
   charts: (typeof CHART_KEYS)[number][];
+  /** The lesson open beside the playground, 1..LESSON_COUNT; 0: none. */
+  lesson: number;
 }
 
 export type Group = 'data' | 'model' | 'optimiser' | 'estimators' | 'measurement' | 'run' | 'view';
@@ -132,6 +137,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'embed', kind: 'bool', group: 'view', hot: true, label: 'Embed', tooltip: 'Show only the charts and play/reset.' },
   { key: 'hide', kind: 'set', choices: HIDEABLE, group: 'view', hot: true, label: 'Hidden controls', tooltip: 'Controls hidden from the panel.' },
   { key: 'charts', kind: 'set', choices: CHART_KEYS, group: 'view', hot: true, label: 'Charts shown', tooltip: 'Which charts the page (or an embed) shows.' },
+  { key: 'lesson', kind: 'int', min: 0, max: LESSON_COUNT, group: 'view', hot: true, label: 'Lesson', tooltip: 'The lesson of the course shown beside the playground (0: none).' },
 ];
 
 /** Default training-set size per dataset. */
@@ -152,7 +158,7 @@ const DEFAULTS: Config = {
   estim: 50, pool: 2048, est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0,
   backend: 'auto',
   autoplay: false, lecture: false, embed: false, hide: [],
-  charts: ['variance', 'nv', 'loss', 'acc', 'clusters'],
+  charts: ['variance', 'nv', 'loss', 'acc', 'clusters'], lesson: 0,
 };
 
 export function defaultConfig(): Config {
