@@ -11,12 +11,12 @@
 import { writeFileSync } from 'node:fs';
 import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
-import type { EngineEvent, Report } from '../src/engine/protocol';
+import type { EngineEvent, Report } from '../src/core/run/records';
 import { Session } from '../src/engine/session';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
 import { loadMnist } from './loadMnist';
-import { runCsv, runJson, type RunRecord } from '../src/engine/runExport';
+import { runCsv, runJson, type RunRecord } from '../src/core/run/export';
 
 const FLAGS = {
   preset: { kind: 'string', metavar: 'NAME', help: 'start from a preset (e.g. fig8-dup90)' },

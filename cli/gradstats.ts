@@ -186,7 +186,8 @@ async function compute(inp: Inputs): Promise<Outcome> {
       estimates: inp.estimates,
       rng: drawRng,
     });
-    const stats = await readStats(device);
+    const m = await readStats(device);
+    const stats = inp.mode === 'sampled' ? { ...m, estimators: m.sampled ?? {} } : m;
     return { stats, clusterSizes: clusters && sizesOf(clusters), objective };
   } finally {
     pool.dispose();

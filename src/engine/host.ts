@@ -1,15 +1,8 @@
 import type { Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
 import { Session } from './session';
-import type {
-  BackendInfo,
-  ClusterView,
-  Command,
-  EngineEvent,
-  EngineMessage,
-  Report,
-  Status,
-} from './protocol';
+import type { BackendInfo, ClusterView, Command, EngineMessage, Status } from './protocol';
+import type { EngineEvent, Report } from '../core/run/records';
 
 /** Minimum time between posts of new results while training. */
 const FLUSH_MS = 100;

@@ -4,6 +4,7 @@
  * carry only the points that are new since the last message.
  */
 import type { Config } from '../core/config/schema';
+import type { EngineEvent, EstimatorPoint, Report } from '../core/run/records';
 import type { EstimatorId } from '../core/stats/types';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -16,45 +17,6 @@ export interface BackendInfo {
   /** Why each more preferred backend was not used. */
   fallbacks: { backend: string; reason: string }[];
 }
-
-export interface EstimatorPoint {
-  variance: number;
-  normalizedVariance: number;
-}
-
-/** One measurement along the trajectory (all values finite). */
-export interface Report {
-  step: number;
-  epoch: number;
-  lr: number;
-  /** Mean training loss and accuracy over the measurement pool. */
-  loss: number;
-  acc: number;
-  testAcc: number;
-  gradNorm2: number;
-  meanExampleGradNorm2: number;
-  /** null when ||g||^2 = 0. */
-  bSimple: number | null;
-  estimators: Partial<Record<EstimatorId, EstimatorPoint>>;
-  /** The paper's sampled protocol (stats=sampled|both). */
-  sampled?: Partial<Record<EstimatorId, EstimatorPoint>>;
-  /**
-   * With clipping on (clip > 0): the fraction of the steps since the previous report whose
-   * mini-batch gradient was clipped (the statistics above are of the unclipped gradients).
-   */
-  clipped?: number;
-}
-
-export type EngineEvent =
-  | { kind: 'change'; step: number; field: string; from: string; to: string }
-  | { kind: 'reset'; step: number; reason: string }
-  | { kind: 'gc'; step: number; objective: number }
-  | { kind: 'svrg'; step: number }
-  | { kind: 'diverged'; step: number; what: string }
-  | { kind: 'backend'; step: number; from: string; to: string; reason: string }
-  | { kind: 'done'; step: number }
-  /** The scheduled learning-rate drop (lrDrop=) took effect: η from → to. */
-  | { kind: 'lrDrop'; step: number; from: number; to: number };
 
 /** Gradient Clustering state for the cluster views, sent with each GC refresh. */
 export interface ClusterView {
@@ -131,7 +93,7 @@ export type Command =
 
 /** Engine → UI. */
 export type EngineMessage =
-  | { type: 'ready'; backend: BackendInfo; config: Config; problem: ProblemInfo }
+  | { type: 'ready'; backend: BackendInfo; config: Config; problem: RunInfo }
   /** The run moved to another backend (after a lost GPU device). */
   | { type: 'backend'; backend: BackendInfo }
   | { type: 'status'; status: Status; step: number; stepsPerSecond: number }
@@ -141,7 +103,7 @@ export type EngineMessage =
   | { type: 'explained'; explained: ExplainedStep }
   | { type: 'error'; message: string };
 
-export interface ProblemInfo {
+export interface RunInfo {
   dataset: string;
   trainSize: number;
   testSize: number;

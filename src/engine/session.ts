@@ -1,21 +1,23 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ESTIMATOR_NAMES, isHot, type Config } from '../core/config/schema';
+import { estimatorIds, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
+import { buildRunData, relabel, type RunData } from '../core/data/runData';
 import { initNetwork, type Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
 import { trainableSize } from '../core/model/network';
+import { measureReport } from '../core/run/measureReport';
 import type { EstimatorId } from '../core/stats/types';
+import { streams } from '../core/run/streams';
+import { BatchStream } from '../core/train/batches';
 import { makeOptimiser } from '../core/train/pick';
 import { lockPatch } from '../core/train/scaling';
 import { effectiveLr } from '../core/train/schedule';
 import { Trainer } from '../core/train/trainer';
-import { BatchStream } from './batches';
 import { DeviceData } from './deviceData';
 import { explainUpdate, type ExplainContext } from './explain';
 import { refreshClusters, type ClusterState } from './gcRefresh';
-import { measureReport } from './measurement';
-import { buildProblem, relabel, streams, type Problem } from './problem';
-import type { ClusterView, EngineEvent, ExplainedStep, ProblemInfo, Report } from './protocol';
+import type { ClusterView, ExplainedStep, RunInfo } from './protocol';
+import type { EngineEvent, Report } from '../core/run/records';
 import { SvrgSnapshot } from './svrgSnapshot';
 
 /** What one call to advance() produced: only new items. */
@@ -40,8 +42,8 @@ type ExplainHook = (
 export class Session {
   step = 0;
   stopped: 'diverged' | 'done' | null = null;
-  private problem: Problem;
-  private readonly data: DeviceData;
+  private data: RunData;
+  private readonly device: DeviceData;
   private readonly net: Network;
   private readonly trainer: Trainer;
   private readonly rng: Streams;
@@ -61,9 +63,9 @@ export class Session {
     private readonly options: { checkpoint?: boolean } = {},
   ) {
     this.rng = streams(config.seed);
-    this.problem = buildProblem(config, mnist);
-    this.data = new DeviceData(this.problem);
-    const { dim, numClasses } = this.problem.train;
+    this.data = buildRunData(config, mnist);
+    this.device = new DeviceData(this.data);
+    const { dim, numClasses } = this.data.train;
     this.net = initNetwork(
       {
         kind: config.model,
@@ -76,11 +78,11 @@ export class Session {
     );
     const opt = makeOptimiser(config.opt, this.net, this.hyper());
     this.trainer = new Trainer(this.net, opt, config.clip);
-    this.batches = new BatchStream(this.problem.train.n, this.rng.batches);
+    this.batches = new BatchStream(this.data.train.n, this.rng.batches);
   }
 
-  info(): ProblemInfo {
-    const { train, test, pool } = this.problem;
+  info(): RunInfo {
+    const { train, test, pool } = this.data;
     return {
       dataset: this.config.data,
       trainSize: train.n,
@@ -93,7 +95,7 @@ export class Session {
   }
 
   get estimators(): EstimatorId[] {
-    return this.config.est.map((e) => ESTIMATOR_NAMES[e]);
+    return estimatorIds(this.config);
   }
 
   /** Runs up to `count` training steps, measuring on schedule; stops early on divergence/done. */
@@ -132,8 +134,8 @@ export class Session {
     const c = this.config;
     return {
       net: this.net,
-      pool: this.data.pool,
-      batch: Math.min(c.bs, this.problem.pool.length),
+      pool: this.device.pool,
+      batch: Math.min(c.bs, this.data.pool.length),
       replacement: c.repl,
       estimators: this.estimators,
       clusters: this.clusters ?? undefined,
@@ -143,7 +145,7 @@ export class Session {
   }
 
   private explainContext(): ExplainContext {
-    const { pool: poolIndices } = this.problem;
+    const { pool: poolIndices } = this.data;
     return { ...this.statsInputs(), poolIndices, step: this.step, lr: this.lr() };
   }
 
@@ -166,12 +168,12 @@ export class Session {
     const measureDue = this.isMeasureDue();
     if (svrgDue) {
       this.snapshot?.dispose();
-      this.snapshot = SvrgSnapshot.take(this.net, this.data.pool, this.step);
+      this.snapshot = SvrgSnapshot.take(this.net, this.device.pool, this.step);
       this.svrgStale = false;
       out.events.push({ kind: 'svrg', step: this.step });
     }
     if (gcDue || measureDue) {
-      const p = perExample(this.net, this.data.pool.x, this.data.pool.y);
+      const p = perExample(this.net, this.device.pool.x, this.device.pool.y);
       try {
         if (gcDue) await this.recluster(p, out);
         if (measureDue) await this.measure(p, out);
@@ -186,7 +188,7 @@ export class Session {
     }
     this.trainer.optimiser.hyper = this.hyper();
     const indices = this.batches.next(c.bs);
-    const b = this.data.batch(indices);
+    const b = this.device.batch(indices);
     const update = () => this.trainer.step(b.x, b.y).dispose();
     if (explain) await explain(indices, b, update);
     else update();
@@ -203,7 +205,7 @@ export class Session {
     const r = await refreshClusters({
       net: this.net,
       p,
-      problem: this.problem,
+      data: this.data,
       config: this.config,
       rng: this.rng.gc,
       step: this.step,
@@ -220,7 +222,7 @@ export class Session {
     const { report, finite, weights } = await measureReport(
       {
         ...this.statsInputs(),
-        test: this.data.test,
+        test: this.device.test,
         mode: c.stats,
         checkpoint: this.options.checkpoint,
         estimates: c.estim,
@@ -247,8 +249,8 @@ export class Session {
   /**
    * Applies the hot fields of a partial configuration mid-run, without a reset, recording
    * one `change` event each. A batch-size change under the scaling lock scales lr too
-   * (lockPatch). Returns the names of changed fields that need a new problem (not applied:
-   * the owner resets with them).
+   * (lockPatch). Returns the names of changed fields that need new data or a new model (not
+   * applied: the owner resets with them).
    */
   set(patch: Partial<Config>): string[] {
     const needReset: string[] = [];
@@ -279,8 +281,8 @@ export class Session {
     this.trainer.optimiser.hyper = this.hyper();
     this.trainer.clip = c.clip;
     if (name === 'noise') {
-      this.problem = relabel(this.problem, c.noise);
-      this.data.relabel(this.problem);
+      this.data = relabel(this.data, c.noise);
+      this.device.relabel(this.data);
     }
     if (name === 'k' || name === 'gcIters' || (name === 'bs' && c.k === null)) this.gcStale = true;
     // Turning an estimator on uses the clusters / snapshot already there, if any.
@@ -308,7 +310,7 @@ export class Session {
   }
 
   dispose(): void {
-    this.data.dispose();
+    this.device.dispose();
     this.net.dispose();
     this.trainer.dispose();
     this.snapshot?.dispose();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parse, serialize, type Problem } from '../core/config/codec';
+import { parse, serialize, type ConfigProblem } from '../core/config/codec';
 import { fieldOf, type Config } from '../core/config/schema';
 import { lockPatch } from '../core/train/scaling';
 import { useSlowMotion } from './explain/useSlowMotion';
@@ -36,7 +36,7 @@ export function usePlayground() {
     [send, config],
   );
   const restart = useCallback(
-    (next: Config, name: string | null, found: Problem[]) => {
+    (next: Config, name: string | null, found: ConfigProblem[]) => {
       setConfig(next);
       setPreset(name);
       setProblems(found);
@@ -54,7 +54,7 @@ export function usePlayground() {
     [restart, config],
   );
   const loadConfig = useCallback(
-    (next: Config, found: Problem[]) => restart(next, null, found),
+    (next: Config, found: ConfigProblem[]) => restart(next, null, found),
     [restart],
   );
   const reset = useCallback(() => {

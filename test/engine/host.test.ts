@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/core/config/codec';
 import { EngineHost, type HostEnv } from '../../src/engine/host';
-import type { EngineMessage, Report } from '../../src/engine/protocol';
+import type { EngineMessage } from '../../src/engine/protocol';
+import type { Report } from '../../src/core/run/records';
 import { useCpu } from '../helpers/coreHarness';
 
 beforeAll(useCpu);

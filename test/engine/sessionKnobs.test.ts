@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/core/config/codec';
 import type { Config } from '../../src/core/config/schema';
-import type { EngineEvent } from '../../src/engine/protocol';
+import type { EngineEvent } from '../../src/core/run/records';
 import { Session } from '../../src/engine/session';
 import { useCpu } from '../helpers/coreHarness';
 

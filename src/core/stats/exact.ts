@@ -66,17 +66,9 @@ export function exactStatistics(input: MeasureInput, opts: ExactOptions): Gradie
 /**
  * Exact statistics of every requested estimator from closed forms (DESIGN §2, §2.1):
  * SG-m: V = v * f(m), f = 1/m or (N-m)/(m(N-1));  GC: V = N^-2 sum_k N_k^2 v_k;
- * SVRG: V = v_diff * f(B). No per-example gradients are formed. Scalars owned by the
- * caller. SG-2B is omitted when 2B > N without replacement.
+ * SVRG: V = v_diff * f(B). No per-example gradients are formed. SG-2B is omitted when
+ * 2B > N without replacement. Inside tidy.
  */
-export function exactEstimators(
-  input: MeasureInput,
-  opts: ExactOptions,
-): Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> {
-  return tidy(() => estimatorsFrom(input, opts, input.factors.map(layerMoments)));
-}
-
-/** The estimators from per-layer moments. Inside tidy. */
 function estimatorsFrom(input: MeasureInput, opts: ExactOptions, moments: readonly LayerMoments[]) {
   const { factors, losses } = input;
   const n = losses.shape[0];

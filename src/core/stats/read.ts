@@ -1,27 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ESTIMATORS, type GradientStats } from './types';
+import { ESTIMATORS, type EstimatorSet, type Measurement } from './types';
 
 const TOP = ['meanLoss', 'gradNorm2', 'meanExampleGradNorm2', 'bSimple'] as const;
 
-/** The scalars of a measurement in a fixed order (the packing layout). */
-function flatten(stats: GradientStats<tf.Scalar>): tf.Scalar[] {
-  return [...TOP.map((k) => stats[k]), ...flattenSet(stats.estimators)];
-}
-
-/** Disposes every scalar of a device-side measurement. */
-export function disposeStats(stats: GradientStats<tf.Scalar>): void {
-  for (const s of flatten(stats)) s.dispose();
-}
-
 /**
- * Reads a whole measurement back with ONE `await data()` (house rule 6): all scalars are
- * stacked into one small tensor. Disposes the inputs.
+ * The scalars of a measurement in a fixed order (the packing layout): the pool summary, the
+ * exact estimators, then the sampled ones, each estimator as (variance, NV) in ESTIMATORS order.
  */
-export async function readStats(stats: GradientStats<tf.Scalar>): Promise<GradientStats<number>> {
-  return (await readMany([stats], [], []))[0][0];
+function flatten(m: Measurement<tf.Scalar>): tf.Scalar[] {
+  return [...TOP.map((k) => m[k]), ...flattenSet(m.estimators), ...flattenSet(m.sampled ?? {})];
 }
-
-type EstimatorSet<T> = GradientStats<T>['estimators'];
 
 function flattenSet(set: EstimatorSet<tf.Scalar>): tf.Scalar[] {
   return ESTIMATORS.flatMap((id) =>
@@ -36,17 +24,22 @@ function readSet(set: EstimatorSet<tf.Scalar>, next: () => number): EstimatorSet
   return out;
 }
 
+/** Disposes every scalar of a device-side measurement. */
+export function disposeStats(m: Measurement<tf.Scalar>): void {
+  for (const s of flatten(m)) s.dispose();
+}
+
 /**
- * Reads several measurements, extra scalars and an optional vector (e.g. a weight checkpoint)
- * with ONE `await data()`. Disposes the inputs.
+ * Reads a whole measurement back with ONE `await data()` (house rule 6): every scalar, the
+ * extra scalars and an optional vector (e.g. a weight checkpoint) are packed into one small
+ * tensor. Disposes the inputs.
  */
-export async function readMany(
-  all: GradientStats<tf.Scalar>[],
-  sets: EstimatorSet<tf.Scalar>[],
-  extras: tf.Scalar[],
+export async function readMeasurement(
+  m: Measurement<tf.Scalar>,
+  extras: tf.Scalar[] = [],
   tail?: tf.Tensor1D,
-): Promise<[GradientStats<number>[], EstimatorSet<number>[], number[], Float32Array | null]> {
-  const scalars = [...all.flatMap(flatten), ...sets.flatMap(flattenSet), ...extras];
+): Promise<{ measurement: Measurement<number>; extras: number[]; tail: Float32Array | null }> {
+  const scalars = [...flatten(m), ...extras];
   const packed = tf.tidy(() => (tail ? tf.concat([tf.stack(scalars), tail]) : tf.stack(scalars)));
   const values = (await packed.data()) as Float32Array;
   packed.dispose();
@@ -54,19 +47,20 @@ export async function readMany(
   tail?.dispose();
   let i = 0;
   const next = () => values[i++];
-  const read = all.map((stats) => unflatten(stats, next));
-  const readSets = sets.map((set) => readSet(set, next));
-  const extraValues = extras.map(() => next());
-  return [read, readSets, extraValues, tail ? values.slice(i) : null];
-}
-
-function unflatten(stats: GradientStats<tf.Scalar>, next: () => number): GradientStats<number> {
   const [meanLoss, gradNorm2, meanExampleGradNorm2, bSimple] = TOP.map(() => next());
-  return {
+  const measurement: Measurement<number> = {
     meanLoss,
     gradNorm2,
     meanExampleGradNorm2,
     bSimple,
-    estimators: readSet(stats.estimators, next),
+    estimators: readSet(m.estimators, next),
   };
+  if (m.sampled) measurement.sampled = readSet(m.sampled, next);
+  const extraValues = extras.map(() => next());
+  return { measurement, extras: extraValues, tail: tail ? values.slice(i) : null };
+}
+
+/** readMeasurement without extras. */
+export async function readStats(m: Measurement<tf.Scalar>): Promise<Measurement<number>> {
+  return (await readMeasurement(m)).measurement;
 }

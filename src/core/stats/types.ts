@@ -21,6 +21,15 @@ export interface GradientStats<T> {
   estimators: Partial<Record<EstimatorId, EstimatorStats<T>>>;
 }
 
+/** Estimator statistics by estimator. */
+export type EstimatorSet<T> = Partial<Record<EstimatorId, EstimatorStats<T>>>;
+
+/**
+ * What one measurement yields: the pool summary, the exact estimators (`estimators`, empty in
+ * sampled-only mode) and, in sampled or both modes, the paper's sampled protocol (`sampled`).
+ */
+export type Measurement<T> = GradientStats<T> & { sampled?: EstimatorSet<T> };
+
 /** How a mini-batch of B examples is drawn from the pool of N. */
 export interface Sampling {
   batch: number;

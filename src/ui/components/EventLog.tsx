@@ -1,4 +1,5 @@
-import type { EngineEvent, ProblemInfo } from '../../engine/protocol';
+import type { RunInfo } from '../../engine/protocol';
+import type { EngineEvent } from '../../core/run/records';
 
 function describe(e: EngineEvent): string | null {
   switch (e.kind) {
@@ -26,7 +27,7 @@ export function EventLog({
   problem,
 }: {
   events: readonly EngineEvent[];
-  problem: ProblemInfo | null;
+  problem: RunInfo | null;
 }) {
   const lines = events
     .map(describe)

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../../engine/protocol';
+import type { EngineEvent } from '../../core/run/records';
 import { latest, nearestRatio, num, straddle, times, variance } from './live';
 import type { Lesson, LiveRun } from './types';
 

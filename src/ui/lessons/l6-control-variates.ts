@@ -1,4 +1,4 @@
-import type { Report } from '../../engine/protocol';
+import type { Report } from '../../core/run/records';
 import { latest, num, times, variance } from './live';
 import type { Lesson, LiveRun } from './types';
 

@@ -1,6 +1,6 @@
 /** Small readers of the live run shared by the lessons' reveals and "what to notice". */
 import type { EstimatorId } from '../../core/stats/types';
-import type { EngineEvent, Report } from '../../engine/protocol';
+import type { EngineEvent, Report } from '../../core/run/records';
 import type { LiveRun } from './types';
 
 const SUPERSCRIPT: Record<string, string> = {

@@ -5,7 +5,7 @@
  * LessonView; a typo fails test/ui/lessons/render.test.tsx).
  */
 import type { Config } from '../../core/config/schema';
-import type { EngineEvent, Report } from '../../engine/protocol';
+import type { EngineEvent, Report } from '../../core/run/records';
 
 /** What a lesson reads from the run on screen. */
 export interface LiveRun {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Config } from '../../core/config/schema';
-import type { EngineEvent, Report } from '../../engine/protocol';
+import type { EngineEvent, Report } from '../../core/run/records';
 import * as lineChart from '../charts/lineChart';
 import type { GhostRun, LineData, LineOptions } from '../charts/lineTypes';
 import { ChartSvg } from '../components/ChartSvg';

@@ -1,7 +1,7 @@
 import type { Config, Field } from '../../core/config/schema';
 import { FIELDS } from '../../core/config/schema';
 import { formatValue } from '../../core/config/values';
-import type { EngineEvent, Report } from '../../engine/protocol';
+import type { EngineEvent, Report } from '../../core/run/records';
 
 /** At most this many pinned runs are kept (older ones must be cleared first). */
 export const MAX_PINS = 3;

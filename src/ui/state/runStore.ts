@@ -1,13 +1,12 @@
 import type {
   BackendInfo,
   ClusterView,
-  EngineEvent,
   EngineMessage,
   ExplainedStep,
-  ProblemInfo,
-  Report,
+  RunInfo,
   Status,
 } from '../../engine/protocol';
+import type { EngineEvent, Report } from '../../core/run/records';
 
 /** Everything the UI knows about the current run; replaced (never mutated) on each change. */
 export interface RunState {
@@ -15,7 +14,7 @@ export interface RunState {
   step: number;
   stepsPerSecond: number;
   backend: BackendInfo | null;
-  problem: ProblemInfo | null;
+  problem: RunInfo | null;
   reports: readonly Report[];
   events: readonly EngineEvent[];
   clusters: ClusterView | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, serialize } from '../../../src/core/config/codec';
 import { ESTIMATORS } from '../../../src/core/stats/types';
-import type { EngineEvent, Report } from '../../../src/engine/protocol';
+import type { EngineEvent, Report } from '../../../src/core/run/records';
 import {
   APP,
   csvColumns,
@@ -9,7 +9,7 @@ import {
   runCsv,
   runJson,
   type RunRecord,
-} from '../../../src/engine/runExport';
+} from '../../../src/core/run/export';
 
 /** RFC 4180 rows (quoted cells may hold commas, quotes and newlines), '#' lines skipped. */
 function readCsv(text: string): string[][] {

@@ -1,5 +1,5 @@
 import { parse } from '../../../src/core/config/codec';
-import type { EngineEvent, Report } from '../../../src/engine/protocol';
+import type { EngineEvent, Report } from '../../../src/core/run/records';
 import { Session } from '../../../src/engine/session';
 import type { Lesson, LiveRun } from '../../../src/ui/lessons/types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/config/codec';
-import type { Report } from '../../../src/engine/protocol';
+import type { Report } from '../../../src/core/run/records';
 import { addPin, describeDiff, MAX_PINS, removePin } from '../../../src/ui/pins/pins';
 
 const config = (q: string) => parse(q).config;

@@ -16,9 +16,9 @@
  * final row with only step and events. `#` appears only in the comment lines (replaced by
  * "no." in event text), so pandas' `read_csv(path, comment='#')` and spreadsheets both read it.
  */
-import type { Config } from '../core/config/schema';
-import { ESTIMATORS } from '../core/stats/types';
-import type { EngineEvent, Report } from './protocol';
+import type { Config } from '../config/schema';
+import { ESTIMATORS } from '../stats/types';
+import type { EngineEvent, Report } from './records';
 
 export const APP = 'gradient-variance-playground';
 
