@@ -24,16 +24,21 @@ export function usePlayground() {
   useUrlSync(config);
   useAutoplay(config, state.status, state.backend !== null, send);
 
-  const change = useCallback(
-    (key: keyof Config, value: Config[keyof Config]) => {
+  const applyPatch = useCallback(
+    (asked: Partial<Config>) => {
       // A batch-size change under the scaling lock carries the scaled lr (the engine would
       // compute the same: lockPatch is pure and idempotent).
-      const patch = lockPatch(config, { [key]: value });
+      const patch = lockPatch(config, asked);
       setConfig((c) => ({ ...c, ...patch }));
       setPreset(null);
-      if (fieldOf(key)?.group !== 'view') send({ type: 'set', patch });
+      const run = Object.entries(patch).filter(([k]) => fieldOf(k)?.group !== 'view');
+      if (run.length) send({ type: 'set', patch: Object.fromEntries(run) });
     },
     [send, config],
+  );
+  const change = useCallback(
+    (key: keyof Config, value: Config[keyof Config]) => applyPatch({ [key]: value }),
+    [applyPatch],
   );
   const restart = useCallback(
     (next: Config, name: string | null, found: ConfigProblem[]) => {
@@ -50,6 +55,20 @@ export function usePlayground() {
       const next = parse(`preset=${encodeURIComponent(name)}`);
       // The view (lecture, embed, charts, hidden controls) and the backend stay as they were.
       restart({ ...next.config, ...keptAcrossPresets(config) }, name, next.problems);
+    },
+    [restart, config],
+  );
+  /**
+   * A new run from a URL query (a lesson's setup, a lesson's action): the view settings the
+   * query does not give stay as they are, then `overrides` apply.
+   */
+  const loadQuery = useCallback(
+    (query: string, overrides: Partial<Config> = {}) => {
+      const next = parse(query);
+      const given = new URLSearchParams(query);
+      const kept = Object.entries(keptAcrossPresets(config)).filter(([k]) => !given.has(k));
+      const merged = { ...next.config, ...Object.fromEntries(kept), ...overrides };
+      restart(merged, given.get('preset'), next.problems);
     },
     [restart, config],
   );
@@ -85,7 +104,9 @@ export function usePlayground() {
     hiddenAfter,
     shownReports,
     change,
+    applyPatch,
     pickPreset,
+    loadQuery,
     loadConfig,
     reset,
     pin,
@@ -98,8 +119,10 @@ export function usePlayground() {
 
 export type Playground = ReturnType<typeof usePlayground>;
 
+/** View settings (and the backend) that a new setup keeps: the open lesson among them. */
 function keptAcrossPresets(c: Config): Partial<Config> {
-  return { lecture: c.lecture, embed: c.embed, charts: c.charts, hide: c.hide, backend: c.backend };
+  const { lecture, embed, charts, hide, backend, lesson } = c;
+  return { lecture, embed, charts, hide, backend, lesson };
 }
 
 /** The URL always holds the full configuration (replaceState: no history entry per slider). */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { effectiveLr } from '../../core/train/schedule';
 import { BackendBadge } from '../components/BackendBadge';
 import { EventLog } from '../components/EventLog';
@@ -12,17 +12,29 @@ import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
 import { ExportMenu } from '../export/ExportMenu';
+import { Landing } from '../landing/Landing';
+import { useLanding } from '../landing/useLanding';
+import type { Course } from '../lessons/useCourse';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { PinnedRuns } from '../pins/PinnedRuns';
 import type { Playground } from '../usePlayground';
 
 const SMOOTH_WINDOW = 9;
+/** The lesson view and KaTeX load only when a lesson is opened. */
+const LessonPanel = lazy(() => import('../lessons/LessonPanel'));
 
-/** The whole playground: header, presets, transport, controls and results. */
-export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void }) {
+interface Props {
+  pg: Playground;
+  course: Course;
+  onHelp: () => void;
+}
+
+/** The whole playground: header, the course, presets, transport, controls and results. */
+export function FullView({ pg, course, onHelp }: Props) {
   const { config, state, send } = pg;
   const [smoothed, setSmoothed] = useState(false);
+  const landing = useLanding();
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
   return (
     <div className={`app${config.lecture ? ' lecture' : ''}`}>
@@ -51,6 +63,18 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
         >
           Lecture mode
         </button>
+        <button
+          type="button"
+          aria-pressed={course.index > 0}
+          onClick={() => {
+            landing.dismiss();
+            course.open(course.index > 0 ? 0 : 1);
+          }}
+          data-testid="course"
+          title="A guided course in seven lessons, beside the live playground"
+        >
+          Course
+        </button>
         <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)">
           Shortcuts (?)
         </button>
@@ -60,6 +84,24 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
         <div className="notice error" role="alert">
           {state.error}
         </div>
+      ) : null}
+      {landing.shown ? (
+        <Landing
+          onStartCourse={() => {
+            landing.dismiss();
+            course.open(1);
+          }}
+          onPreset={(name) => {
+            landing.dismiss();
+            pg.pickPreset(name);
+          }}
+          onDismiss={landing.dismiss}
+        />
+      ) : null}
+      {course.lesson ? (
+        <Suspense fallback={<p className="muted">Loading the lesson…</p>}>
+          <LessonPanel pg={pg} course={course} />
+        </Suspense>
       ) : null}
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}

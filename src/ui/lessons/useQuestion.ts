@@ -1,0 +1,37 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Playground } from '../usePlayground';
+import type { Lesson, LiveRun } from './types';
+
+/**
+ * The question's life on the page: the committed answer (per lesson, for this visit), the
+ * trigger applied once the run reaches its step (once per run: a reset starts afresh), and the
+ * run's reveal. Answering starts a paused run.
+ */
+export function useQuestion(lesson: Lesson, pg: Playground, run: LiveRun) {
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const answer = answers[lesson.slug] ?? null;
+  const { state, applyPatch, send } = pg;
+  const trigger = lesson.question.trigger;
+  const key = trigger ? Object.keys(trigger.patch)[0] : null;
+  const triggeredAt = useMemo(() => {
+    const e = run.events.find((x) => x.kind === 'change' && x.field === key);
+    return e ? e.step : null;
+  }, [run.events, key]);
+  // The run (state.problem changes with every new run) for which the trigger was sent.
+  const sentFor = useRef<unknown>(null);
+  useEffect(() => {
+    if (!trigger || answer === null || triggeredAt !== null) return;
+    if (state.step < trigger.at || sentFor.current === state.problem) return;
+    sentFor.current = state.problem;
+    applyPatch(trigger.patch);
+  }, [trigger, answer, triggeredAt, state.step, state.problem, applyPatch]);
+  const reveal = useMemo(
+    () => (answer === null ? null : lesson.question.reveal(run)),
+    [answer, lesson, run],
+  );
+  const onAnswer = (choice: string) => {
+    setAnswers((a) => ({ ...a, [lesson.slug]: choice }));
+    if (state.status === 'paused') send({ type: 'play' });
+  };
+  return { answer, onAnswer, reveal, triggeredAt };
+}
