@@ -3,6 +3,7 @@ import { parse, serialize, type ConfigProblem } from '../core/config/codec';
 import { fieldOf, type Config } from '../core/config/schema';
 import { lockPatch } from '../core/train/scaling';
 import { useSlowMotion } from './explain/useSlowMotion';
+import { withLessonSetup } from './lessons/lessonQuery';
 import { addPin, removePin, type Pin } from './pins/pins';
 import { useEngine } from './useEngine';
 
@@ -11,10 +12,11 @@ import { useEngine } from './useEngine';
  * engine's run, pinned runs and "predict, then reveal". The layouts only render it.
  */
 export function usePlayground() {
-  const [initial] = useState(() => parse(location.search));
+  const [query] = useState(() => withLessonSetup(location.search));
+  const [initial] = useState(() => parse(query));
   const [config, setConfig] = useState<Config>(initial.config);
   const [preset, setPreset] = useState<string | null>(() =>
-    new URLSearchParams(location.search).get('preset'),
+    new URLSearchParams(query).get('preset'),
   );
   const [problems, setProblems] = useState(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);

@@ -4,8 +4,10 @@ import type { Lesson, LiveRun } from './types';
 
 /**
  * The question's life on the page: the committed answer (per lesson, for this visit), the
- * trigger applied once the run reaches its step (once per run: a reset starts afresh), and the
- * run's reveal. Answering starts a paused run.
+ * trigger applied at its step (once per run: a reset starts afresh), and the run's reveal.
+ * Answering starts the run: with a trigger ahead, it first takes exactly the steps up to the
+ * trigger's step (a step budget, so the change lands on that step however fast the run is),
+ * then applies the trigger and plays on. A run already past that step gets it at once.
  */
 export function useQuestion(lesson: Lesson, pg: Playground, run: LiveRun) {
   const [answers, setAnswers] = useState<Record<string, string>>({});
@@ -24,14 +26,18 @@ export function useQuestion(lesson: Lesson, pg: Playground, run: LiveRun) {
     if (state.step < trigger.at || sentFor.current === state.problem) return;
     sentFor.current = state.problem;
     applyPatch(trigger.patch);
-  }, [trigger, answer, triggeredAt, state.step, state.problem, applyPatch]);
+    if (state.status === 'paused') send({ type: 'play' });
+  }, [trigger, answer, triggeredAt, state.step, state.status, state.problem, applyPatch, send]);
   const reveal = useMemo(
     () => (answer === null ? null : lesson.question.reveal(run)),
     [answer, lesson, run],
   );
   const onAnswer = (choice: string) => {
     setAnswers((a) => ({ ...a, [lesson.slug]: choice }));
-    if (state.status === 'paused') send({ type: 'play' });
+    if (state.status !== 'paused') return;
+    if (trigger && triggeredAt === null && state.step < trigger.at)
+      send({ type: 'step', count: trigger.at - state.step });
+    else send({ type: 'play' });
   };
   return { answer, onAnswer, reveal, triggeredAt };
 }

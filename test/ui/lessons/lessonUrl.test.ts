@@ -3,6 +3,7 @@ import { parse, serialize } from '../../../src/core/config/codec';
 import { LESSON_COUNT } from '../../../src/core/config/schema';
 import { installGvp } from '../../../src/ui/gvp';
 import { LESSONS } from '../../../src/ui/lessons';
+import { withLessonSetup } from '../../../src/ui/lessons/lessonQuery';
 import { EMPTY_RUN } from '../../../src/ui/state/runStore';
 
 describe('lesson=N in the URL', () => {
@@ -39,5 +40,20 @@ describe('window.gvp.lesson', () => {
     });
     config = parse('').config;
     expect(target.gvp!.lesson).toBeNull();
+  });
+});
+
+describe('a URL that names only a lesson', () => {
+  it('opens the lesson with its setup; run keys in the URL are kept as they are', () => {
+    const l = LESSONS[2];
+    const q = withLessonSetup('?lesson=3&lecture=1&backend=wasm');
+    expect(q).toBe(`${l.setup}&lesson=3&lecture=1&backend=wasm`);
+    const { config, problems } = parse(q);
+    expect(problems).toEqual([]);
+    expect(config).toEqual({ ...parse(l.setup).config, lesson: 3, lecture: true, backend: 'wasm' });
+    expect(withLessonSetup('?lesson=3&bs=64')).toBe('lesson=3&bs=64');
+    expect(withLessonSetup('?bs=64')).toBe('bs=64');
+    expect(withLessonSetup('?lesson=99')).toBe('lesson=99'); // the codec clamps and reports
+    expect(withLessonSetup('')).toBe('');
   });
 });
