@@ -47,20 +47,7 @@ function LessonBody({ lesson, pg, course }: { lesson: Lesson; pg: Playground; co
         {course.index}. {lesson.title}
       </h2>
       <div className="lesson-body">
-        <div className="lesson-text">
-          {lesson.prose.map((p, i) => (
-            <Rich key={i} as="p" text={p} />
-          ))}
-          {lesson.formulas.map((f, i) => (
-            <figure key={i} className="lesson-formula">
-              <Formula tex={f.tex} />
-              <figcaption>
-                <Rich text={f.caption} />
-              </figcaption>
-            </figure>
-          ))}
-          <p className="muted source">Sources: {lesson.source}.</p>
-        </div>
+        <LessonText lesson={lesson} />
         <div className="lesson-side">
           <QuestionCard
             question={lesson.question}
@@ -80,30 +67,55 @@ function LessonBody({ lesson, pg, course }: { lesson: Lesson; pg: Playground; co
           ) : (
             <p className="muted">Nothing measured yet: press play (or answer the question).</p>
           )}
-          <h3>Try</h3>
-          <div className="lesson-actions">
-            {lesson.actions.map((a) => (
-              <button
-                key={a.label}
-                type="button"
-                onClick={() =>
-                  'patch' in a
-                    ? pg.applyPatch(a.patch)
-                    : pg.loadQuery(a.query, { lesson: course.index })
-                }
-              >
-                {a.label}
-              </button>
-            ))}
-            <button
-              type="button"
-              onClick={() => course.open(course.index)}
-              data-testid="lesson-setup"
-            >
-              Set up this lesson’s run again
-            </button>
-          </div>
+          <LessonActions lesson={lesson} pg={pg} course={course} />
         </div>
+      </div>
+    </>
+  );
+}
+
+/** The lesson's paragraphs and displayed formulas with their captions. */
+function LessonText({ lesson }: { lesson: Lesson }) {
+  return (
+    <div className="lesson-text">
+      {lesson.prose.map((p, i) => (
+        <Rich key={i} as="p" text={p} />
+      ))}
+      {lesson.formulas.map((f, i) => (
+        <figure key={i} className="lesson-formula">
+          <Formula tex={f.tex} />
+          <figcaption>
+            <Rich text={f.caption} />
+          </figcaption>
+        </figure>
+      ))}
+      <p className="muted source">Sources: {lesson.source}.</p>
+    </div>
+  );
+}
+
+/** Buttons that change the live run (or load another setup), and setting the lesson up again. */
+function LessonActions({ lesson, pg, course }: { lesson: Lesson; pg: Playground; course: Course }) {
+  return (
+    <>
+      <h3>Try</h3>
+      <div className="lesson-actions">
+        {lesson.actions.map((a) => (
+          <button
+            key={a.label}
+            type="button"
+            onClick={() =>
+              'patch' in a
+                ? pg.applyPatch(a.patch)
+                : pg.loadQuery(a.query, { lesson: course.index })
+            }
+          >
+            {a.label}
+          </button>
+        ))}
+        <button type="button" onClick={() => course.open(course.index)} data-testid="lesson-setup">
+          Set up this lesson’s run again
+        </button>
       </div>
     </>
   );
