@@ -35,7 +35,7 @@ function notice(run: LiveRun): string[] {
   ];
   if (run.config.dup > 0)
     out.push(
-      `${num(100 * run.config.dup)}% of the ${run.config.n} training examples are copies of ${run.config.dupPts} points: in the cluster view, look for clusters that hold only copies of one point.`,
+      `${num(100 * run.config.dup)}% of the ${run.config.n} training examples are copies of ${run.config.dupPts} points; copies of one point have identical gradients.`,
     );
   return out;
 }
