@@ -62,7 +62,7 @@ export const lesson: Lesson = {
     'Averaging more examples averages away more of their disagreement. When the $B$ examples are drawn independently (with replacement), the variance of each coordinate is the spread $v_j$ of the per-example gradients divided by $B$. Double $B$ and the variance halves: on log–log axes, variance against $B$ is a straight line of slope $-1$.',
     'Mini-batches are usually drawn without replacement: no example twice in one batch. The draws are then slightly negatively correlated and the variance falls a little faster, by the finite-population factor $\\frac{N-B}{N-1}$, reaching 0 at $B = N$, where the mini-batch is the whole training set.',
     'SG-2B is the same estimator with twice the examples. Its variance is half that of SG-B (slightly less without replacement), at twice the cost per step. The paper uses it as the bar any cleverer estimator has to clear: doubling the batch is always available.',
-    'Change $B$ during the run with the buttons below: each change is marked on the charts, and "What to notice" reads the slope from the measurements either side of it, the same $-1$ a sweep over batch sizes draws.',
+    'Change $B$ during the run with the buttons below: each change is marked on the charts, and "What to notice" reads the slope from the measurements either side of it: close to the $-1$ that a sweep over batch sizes draws (a little steeper without replacement, and the weights move a little between the two measurements).',
   ],
   formulas: [
     {

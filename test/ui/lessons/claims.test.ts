@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSON_COUNT } from '../../../src/core/config/schema';
 import { LESSONS } from '../../../src/ui/lessons';
+import { straddle, variance } from '../../../src/ui/lessons/live';
 import { runLesson } from './runLesson';
 
 // A sentence on screen is a claim: every lesson's question expects an answer, and the run it
@@ -36,5 +37,18 @@ describe.each(LESSONS.map((l, i) => [i + 1, l] as const))('lesson %i', (_, lesso
     for (const s of [reveal!.evidence, ...sentences]) {
       expect(s).not.toMatch(/NaN|undefined|Infinity|null/);
     }
+  });
+});
+
+describe('lesson 2: the slope either side of a batch-size change', () => {
+  it.each(SEEDS)('is close to −1 for B 8 → 32 (seed %i)', async (seed) => {
+    const lesson = LESSONS[1];
+    const trigger = { at: 100, patch: { bs: 32 }, says: '' };
+    const run = await runLesson(lesson, seed, { trigger, within: 120 });
+    const s = straddle(run, 100)!;
+    const slope = Math.log(variance(s.after, 'SG-B')! / variance(s.before, 'SG-B')!) / Math.log(4);
+    expect(slope).toBeGreaterThan(-1.3);
+    expect(slope).toBeLessThan(-0.8);
+    expect(lesson.notice(run).join(' ')).toMatch(/When B went 8 → 32 \(step 100\)/);
   });
 });

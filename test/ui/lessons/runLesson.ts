@@ -7,7 +7,11 @@ import type { Lesson, LiveRun } from '../../../src/ui/lessons/types';
  * Runs a lesson's setup headless as the page would after the student answers: train, apply
  * the question's trigger at its step, train on to `within` steps. Returns the live run.
  */
-export async function runLesson(lesson: Lesson, seed: number): Promise<LiveRun> {
+export async function runLesson(
+  lesson: Lesson,
+  seed: number,
+  plan: Pick<Lesson['question'], 'trigger' | 'within'> = lesson.question,
+): Promise<LiveRun> {
   const { config, problems } = parse(`${lesson.setup}&seed=${seed}`);
   if (problems.length) throw new Error(`${lesson.slug}: ${problems[0].message}`);
   const session = new Session(config);
@@ -19,7 +23,7 @@ export async function runLesson(lesson: Lesson, seed: number): Promise<LiveRun> 
     events.push(...out.events);
   };
   try {
-    const { trigger, within } = lesson.question;
+    const { trigger, within } = plan;
     if (trigger) {
       await take(trigger.at);
       session.set(trigger.patch);
