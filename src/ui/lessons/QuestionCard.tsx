@@ -21,10 +21,10 @@ export function QuestionCard({ question, answer, onAnswer, reveal, step, trigger
   const textOf = (id: string) => question.choices.find((c) => c.id === id)?.text ?? id;
   return (
     <div className="question" data-testid="lesson-question">
-      <fieldset disabled={answer !== null}>
-        <legend>
-          <b>Predict first.</b> <Rich text={question.prompt} />
-        </legend>
+      <p id={`${name}-prompt`}>
+        <b>Predict first.</b> <Rich text={question.prompt} />
+      </p>
+      <fieldset disabled={answer !== null} aria-labelledby={`${name}-prompt`}>
         {question.choices.map((c) => (
           <label key={c.id} className="choice">
             <input
