@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { estimatorIds, isHot, type Config } from '../core/config/schema';
+import { estimatorIds, fieldOf, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { buildRunData, relabel, type RunData } from '../core/data/runData';
 import { initNetwork, type Network } from '../core/model/build';
@@ -14,6 +14,7 @@ import { lockPatch } from '../core/train/scaling';
 import { effectiveLr } from '../core/train/schedule';
 import { Trainer } from '../core/train/trainer';
 import { DeviceData } from './deviceData';
+import { LossHealth } from '../core/train/lossHealth';
 import { explainUpdate, type ExplainContext } from './explain';
 import { refreshClusters, type ClusterState } from './gcRefresh';
 import type { ClusterView, ExplainedStep, RunInfo } from './protocol';
@@ -53,6 +54,7 @@ export class Session {
   private gcStale = true;
   private svrgStale = true;
   private pending: EngineEvent[] = [];
+  private readonly health = new LossHealth();
 
   /** The parameters at the last report (when checkpointing), to survive a lost GPU device. */
   checkpoint: { step: number; weights: Float32Array } | null = null;
@@ -98,13 +100,31 @@ export class Session {
     return estimatorIds(this.config);
   }
 
-  /** Runs up to `count` training steps, measuring on schedule; stops early on divergence/done. */
+  /**
+   * Runs up to `count` training steps, measuring on schedule; stops early on divergence/done.
+   * When no report was measured, the training losses of these steps are checked (one small
+   * readback), so a diverging run stops within one call whatever the measurement interval.
+   */
   async advance(count: number): Promise<SessionOutput> {
     const out: SessionOutput = { reports: [], events: [], views: [] };
     for (let i = 0; i < count && !this.stopped; i++) await this.oneStep(out);
-    out.events.unshift(...this.pending);
-    this.pending = [];
+    if (out.reports.length === 0 && !this.stopped && !(await this.health.finite())) {
+      this.stopped = 'diverged';
+      out.events.push({
+        kind: 'diverged',
+        step: this.step,
+        what: 'the training loss became NaN or infinite',
+      });
+    }
+    out.events.unshift(...this.drainEvents());
     return out;
+  }
+
+  /** Events recorded outside a step (hot changes), taken once. */
+  drainEvents(): EngineEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
   }
 
   /**
@@ -124,8 +144,7 @@ export class Session {
       this.stopped = 'diverged';
       output.events.push({ kind: 'diverged', step: e.step, what: 'a value of the explained step' });
     }
-    output.events.unshift(...this.pending);
-    this.pending = [];
+    output.events.unshift(...this.drainEvents());
     return { output, explained: e };
   }
 
@@ -189,7 +208,7 @@ export class Session {
     this.trainer.optimiser.hyper = this.hyper();
     const indices = this.batches.next(c.bs);
     const b = this.device.batch(indices);
-    const update = () => this.trainer.step(b.x, b.y).dispose();
+    const update = () => this.health.watch(this.trainer.step(b.x, b.y));
     if (explain) await explain(indices, b, update);
     else update();
     b.x.dispose();
@@ -247,10 +266,10 @@ export class Session {
   }
 
   /**
-   * Applies the hot fields of a partial configuration mid-run, without a reset, recording
-   * one `change` event each. A batch-size change under the scaling lock scales lr too
-   * (lockPatch). Returns the names of changed fields that need new data or a new model (not
-   * applied: the owner resets with them).
+   * Applies the hot fields of a (checked) partial configuration mid-run, without a reset,
+   * recording one `change` event each (view fields change silently). A batch-size change under
+   * the scaling lock scales lr too (lockPatch). Returns the names of changed fields that need
+   * new data or a new model (not applied: the owner restarts).
    */
   set(patch: Partial<Config>): string[] {
     const needReset: string[] = [];
@@ -263,6 +282,7 @@ export class Session {
         continue;
       }
       this.config = { ...this.config, [name]: value };
+      if (fieldOf(name)?.group === 'view') continue;
       this.pending.push({
         kind: 'change',
         step: this.step,
@@ -311,6 +331,7 @@ export class Session {
 
   dispose(): void {
     this.device.dispose();
+    this.health.dispose();
     this.net.dispose();
     this.trainer.dispose();
     this.snapshot?.dispose();

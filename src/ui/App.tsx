@@ -19,6 +19,12 @@ export function App() {
     latest.current = { pg, course };
   });
   useEffect(() => installGvp(window, () => latest.current.pg), []);
+  useEffect(() => {
+    // Test hook (documented in the README): simulate a lost GPU device.
+    Object.assign(window, {
+      __gvpSimulateDeviceLoss: () => latest.current.pg.engine.simulateDeviceLoss(),
+    });
+  }, []);
   const onShortcut = useCallback((a: ShortcutAction) => {
     if (a.id === 'help') setHelp((h) => !h);
     else act(latest.current.pg, latest.current.course, a);
@@ -42,8 +48,8 @@ function act(pg: Playground, course: Course, a: Exclude<ShortcutAction, { id: 'h
   const { status } = pg.state;
   switch (a.id) {
     case 'playPause':
-      if (status === 'playing') pg.send({ type: 'pause' });
-      else if (status === 'paused') pg.send({ type: 'play' });
+      if (status === 'playing') pg.engine.pause();
+      else if (status === 'paused') pg.engine.play();
       return;
     case 'step':
       if (status === 'paused') pg.step(a.count);

@@ -1,87 +1,130 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type ConfigProblem } from '../core/config/codec';
-import { fieldOf, type Config } from '../core/config/schema';
-import { lockPatch } from '../core/train/scaling';
+import { FIELDS, fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
-import { withLessonSetup } from './lessons/lessonQuery';
 import { addPin, removePin, type Pin } from './pins/pins';
+import { withLessonSetup } from './lessons/lessonQuery';
+import { initialQuery, showQuery } from './shell/address';
 import { useEngine } from './useEngine';
 
+/** The fields the UI owns (how the page looks); every other field is the engine's. */
+const VIEW_KEYS = FIELDS.filter((f) => f.group === 'view').map((f) => f.key);
+type ViewFields = Partial<Config>;
+
+function viewOf(config: Config): ViewFields {
+  return Object.fromEntries(VIEW_KEYS.map((k) => [k, config[k]])) as ViewFields;
+}
+
+/** An edit sent to the engine and not yet echoed back (shown meanwhile, so nothing jumps). */
+interface PendingEdit {
+  seq: number;
+  patch: Partial<Config>;
+}
+
 /**
- * Everything the page shows and does, in one place: the configuration (kept in the URL), the
- * engine's run, pinned runs and "predict, then reveal". The layouts only render it.
+ * Everything the page shows and does, in one place. The engine owns the run's configuration:
+ * edits go to it as intents and the page renders what it echoes (plus the edits still in
+ * flight); the page keeps only the view fields, pinned runs and "predict, then reveal". The
+ * URL always shows the whole configuration. The layouts only render this.
  */
 export function usePlayground() {
-  const [query] = useState(() => withLessonSetup(location.search));
+  // A URL naming only a lesson (and view keys) opens the lesson with its setup.
+  const [query] = useState(() => withLessonSetup(initialQuery()));
   const [initial] = useState(() => parse(query));
-  const [config, setConfig] = useState<Config>(initial.config);
+  const [view, setView] = useState<ViewFields>(() => viewOf(initial.config));
+  const [pending, setPending] = useState<readonly PendingEdit[]>([]);
   const [preset, setPreset] = useState<string | null>(() =>
     new URLSearchParams(query).get('preset'),
   );
-  const [problems, setProblems] = useState(initial.problems);
+  const [problems, setProblems] = useState<readonly ConfigProblem[]>(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
-  const { state, send } = useEngine(initial.config);
-  const slow = useSlowMotion(send);
-  useUrlSync(config);
-  useAutoplay(config, state.status, state.backend !== null, send);
+  const { state, engine } = useEngine(initial.config);
+  const slow = useSlowMotion(engine);
+  const config = useMemo<Config>(() => {
+    const live = pending.filter((e) => e.seq > state.seq).map((e) => e.patch);
+    return Object.assign({}, state.config ?? initial.config, ...live, view);
+  }, [state.config, state.seq, initial.config, pending, view]);
+  useEffect(() => showQuery(serialize(config)), [config]);
+  useEngineProblems(state.configProblems, setProblems);
+  useAutoplay(config.autoplay === true, state.status, engine.play);
 
-  const applyPatch = useCallback(
-    (asked: Partial<Config>) => {
-      // A batch-size change under the scaling lock carries the scaled lr (the engine would
-      // compute the same: lockPatch is pure and idempotent).
-      const patch = lockPatch(config, asked);
-      setConfig((c) => ({ ...c, ...patch }));
-      setPreset(null);
-      const run = Object.entries(patch).filter(([k]) => fieldOf(k)?.group !== 'view');
-      if (run.length) send({ type: 'set', patch: Object.fromEntries(run) });
-    },
-    [send, config],
+  const echoed = state.seq;
+  const edit = useCallback(
+    (seq: number, patch: Partial<Config>) =>
+      setPending((p) => [...p.filter((e) => e.seq > echoed), { seq, patch }]),
+    [echoed],
   );
+
   const change = useCallback(
-    (key: keyof Config, value: Config[keyof Config]) => applyPatch({ [key]: value }),
-    [applyPatch],
+    (key: keyof Config, value: Config[keyof Config]) => {
+      if (fieldOf(key)?.group === 'view') return setView((v) => ({ ...v, [key]: value }));
+      setPreset(null);
+      const patch = { [key]: value } as Partial<Config>;
+      edit(engine.set(patch), patch);
+    },
+    [engine, edit],
   );
-  const restart = useCallback(
-    (next: Config, name: string | null, found: ConfigProblem[]) => {
-      setConfig(next);
+  /** Several fields at once (a lesson's action or trigger): view fields here, the rest to the engine. */
+  const applyPatch = useCallback(
+    (patch: Partial<Config>) => {
+      const entries = Object.entries(patch);
+      const isView = ([k]: [string, unknown]) => fieldOf(k)?.group === 'view';
+      const viewPart = Object.fromEntries(entries.filter(isView)) as ViewFields;
+      const run = Object.fromEntries(entries.filter((e) => !isView(e))) as Partial<Config>;
+      if (entries.some(isView)) setView((v) => ({ ...v, ...viewPart }));
+      if (Object.keys(run).length === 0) return;
+      setPreset(null);
+      edit(engine.set(run), run);
+    },
+    [engine, edit],
+  );
+  /** A whole new configuration (preset, file); the view keeps what is given in `viewPart`. */
+  const replace = useCallback(
+    (next: Config, name: string | null, found: readonly ConfigProblem[], viewPart: ViewFields) => {
+      const whole = { ...next, ...viewPart };
+      setView(viewOf(whole));
       setPreset(name);
       setProblems(found);
       setHiddenAfter(null);
-      send({ type: 'reset', config: next });
+      edit(engine.load(whole), whole);
     },
-    [send],
+    [engine, edit],
   );
   const pickPreset = useCallback(
     (name: string) => {
       const next = parse(`preset=${encodeURIComponent(name)}`);
       // The view (lecture, embed, charts, hidden controls) and the backend stay as they were.
-      restart({ ...next.config, ...keptAcrossPresets(config) }, name, next.problems);
+      replace(next.config, name, next.problems, { ...view, backend: config.backend });
     },
-    [restart, config],
+    [replace, view, config.backend],
   );
   /**
-   * A new run from a URL query (a lesson's setup, a lesson's action): the view settings the
+   * A new run from a URL query (a lesson's setup or action): view fields and the backend the
    * query does not give stay as they are, then `overrides` apply.
    */
   const loadQuery = useCallback(
-    (query: string, overrides: Partial<Config> = {}) => {
+    (query: string, overrides: ViewFields = {}) => {
       const next = parse(query);
       const given = new URLSearchParams(query);
-      const kept = Object.entries(keptAcrossPresets(config)).filter(([k]) => !given.has(k));
-      const merged = { ...next.config, ...Object.fromEntries(kept), ...overrides };
-      restart(merged, given.get('preset'), next.problems);
+      const kept = Object.entries({ ...view, backend: config.backend }).filter(
+        ([k]) => !given.has(k),
+      );
+      const viewPart = { ...viewOf(next.config), ...Object.fromEntries(kept), ...overrides };
+      replace(next.config, given.get('preset'), next.problems, viewPart);
     },
-    [restart, config],
+    [replace, view, config.backend],
   );
   const loadConfig = useCallback(
-    (next: Config, found: ConfigProblem[]) => restart(next, null, found),
-    [restart],
+    (next: Config, found: ConfigProblem[]) => replace(next, null, found, viewOf(next)),
+    [replace],
   );
   const reset = useCallback(() => {
     setHiddenAfter(null);
-    send({ type: 'reset', config });
-  }, [send, config]);
+    // A run that failed or an engine that stopped answering gets a fresh engine.
+    if (state.status === 'error' || state.unresponsive) engine.restart(config);
+    else engine.reset();
+  }, [engine, config, state.status, state.unresponsive]);
   const pin = useCallback(
     () => setPins((p) => addPin(p, { config, reports: state.reports, events: state.events })),
     [config, state.reports, state.events],
@@ -101,7 +144,7 @@ export function usePlayground() {
     preset,
     problems,
     state,
-    send,
+    engine,
     pins,
     hiddenAfter,
     shownReports,
@@ -121,32 +164,23 @@ export function usePlayground() {
 
 export type Playground = ReturnType<typeof usePlayground>;
 
-/** View settings (and the backend) that a new setup keeps: the open lesson among them. */
-function keptAcrossPresets(c: Config): Partial<Config> {
-  const { lecture, embed, charts, hide, backend, lesson } = c;
-  return { lecture, embed, charts, hide, backend, lesson };
-}
-
-/** The URL always holds the full configuration (replaceState: no history entry per slider). */
-function useUrlSync(config: Config): void {
+/** What the engine did not take as given joins the problems notice. */
+function useEngineProblems(
+  found: readonly ConfigProblem[],
+  setProblems: (f: (p: readonly ConfigProblem[]) => readonly ConfigProblem[]) => void,
+): void {
   useEffect(() => {
-    const query = serialize(config);
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
-  }, [config]);
+    if (found.length) setProblems((p) => [...p, ...found]);
+  }, [found, setProblems]);
 }
 
 /** `autoplay=1`: press play once, as soon as the engine is ready. */
-function useAutoplay(
-  config: Config,
-  status: string,
-  ready: boolean,
-  send: ReturnType<typeof useEngine>['send'],
-): void {
+function useAutoplay(autoplay: boolean, status: string, play: () => void): void {
   const done = useRef(false);
   useEffect(() => {
-    if (status === 'paused' && config.autoplay && !done.current && ready) {
+    if (status === 'paused' && autoplay && !done.current) {
       done.current = true;
-      send({ type: 'play' });
+      play();
     }
-  }, [status, ready, config.autoplay, send]);
+  }, [status, autoplay, play]);
 }

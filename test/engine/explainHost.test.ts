@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/core/config/codec';
-import { EngineHost, type HostEnv } from '../../src/engine/host';
+import { hostHarness } from '../helpers/hostHarness';
 import { transferables, type EngineMessage, type ExplainedStep } from '../../src/engine/protocol';
 import { useCpu } from '../helpers/coreHarness';
 
@@ -11,18 +11,8 @@ const CONFIG = parse(
 ).config;
 
 function harness() {
-  const messages: EngineMessage[] = [];
-  const env: HostEnv = {
-    post: (m) => messages.push(m),
-    selectBackend: () =>
-      Promise.resolve({ name: 'cpu', adapter: 'test', software: true, fallbacks: [] }),
-    fetchBytes: () => Promise.reject(new Error('no data in this test')),
-    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => performance.now(),
-    watchDeviceLoss: () => () => {},
-    loseDevice: () => {},
-  };
-  return { host: new EngineHost(env), messages };
+  const h = hostHarness();
+  return { host: h.host, messages: h.messages };
 }
 
 const explainedOf = (messages: EngineMessage[]): ExplainedStep[] =>
@@ -33,7 +23,7 @@ const lastStatus = (messages: EngineMessage[]) =>
 describe('EngineHost: explain-step', () => {
   it('answers with one explained message and advances exactly one step', async () => {
     const { host, messages } = harness();
-    await host.receive({ type: 'init', config: CONFIG, dataUrl: '' });
+    await host.receive({ type: 'init', config: CONFIG, dataUrl: '', seq: 1 });
     await host.receive({ type: 'explain-step' });
     await host.receive({ type: 'explain-step' });
     const e = explainedOf(messages);
@@ -48,7 +38,7 @@ describe('EngineHost: explain-step', () => {
 
   it('waits for steps still running (a press right after a pause is not lost)', async () => {
     const { host, messages } = harness();
-    await host.receive({ type: 'init', config: CONFIG, dataUrl: '' });
+    await host.receive({ type: 'init', config: CONFIG, dataUrl: '', seq: 1 });
     void host.receive({ type: 'step', count: 5 }); // the loop runs 5 steps in the background
     await host.receive({ type: 'explain-step' });
     expect(explainedOf(messages).map((x) => x.step)).toEqual([5]);
@@ -57,7 +47,7 @@ describe('EngineHost: explain-step', () => {
 
   it('is ignored while playing', async () => {
     const { host, messages } = harness();
-    await host.receive({ type: 'init', config: CONFIG, dataUrl: '' });
+    await host.receive({ type: 'init', config: CONFIG, dataUrl: '', seq: 1 });
     await host.receive({ type: 'play' });
     await host.receive({ type: 'explain-step' });
     await host.receive({ type: 'pause' });

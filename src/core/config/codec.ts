@@ -67,7 +67,7 @@ function base(values: Map<string, string>, problems: ConfigProblem[]): Config {
 }
 
 /** Cross-field limits that no single field's range can express. */
-function crossChecks(c: Config, problems: ConfigProblem[]): void {
+export function crossChecks(c: Config, problems: ConfigProblem[]): void {
   if (c.data === 'mnist' && c.n > MNIST_TRAIN_MAX) {
     problems.push({
       key: 'n',

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { initialQuery } from '../shell/address';
 import { dismissLanding, shouldShowLanding, type KeyValueStore } from './landing';
 
 /** localStorage, or null where reading it throws (sandboxed frames, some private modes). */
@@ -12,7 +13,7 @@ function storage(): KeyValueStore | null {
 
 /** Whether the first-visit landing panel shows (decided once, at load), and dismissing it. */
 export function useLanding(): { shown: boolean; dismiss: () => void } {
-  const [shown, setShown] = useState(() => shouldShowLanding(location.search, storage()));
+  const [shown, setShown] = useState(() => shouldShowLanding(initialQuery(), storage()));
   const dismiss = useCallback(() => {
     dismissLanding(storage());
     setShown(false);

@@ -1,13 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { effectiveLr } from '../../core/train/schedule';
 import { BackendBadge } from '../components/BackendBadge';
+import { EngineNotice } from '../components/EngineNotice';
 import { EventLog } from '../components/EventLog';
 import { OfflineStatus } from '../components/OfflineStatus';
 import { PredictToggle } from '../components/PredictToggle';
 import { PresetMenu } from '../components/PresetMenu';
 import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ShareButton } from '../components/ShareButton';
-import { Transport } from '../components/Transport';
 import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
@@ -18,7 +18,9 @@ import type { Course } from '../lessons/useCourse';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { PinnedRuns } from '../pins/PinnedRuns';
+import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
+import { RunTransport } from './RunTransport';
 
 const SMOOTH_WINDOW = 9;
 /** The lesson view and KaTeX load only when a lesson is opened. */
@@ -32,7 +34,7 @@ interface Props {
 
 /** The whole playground: header, the course, presets, transport, controls and results. */
 export function FullView({ pg, course, onHelp }: Props) {
-  const { config, state, send } = pg;
+  const { config, state } = pg;
   const [smoothed, setSmoothed] = useState(false);
   const landing = useLanding();
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
@@ -51,7 +53,7 @@ export function FullView({ pg, course, onHelp }: Props) {
               state={state}
               onLoadConfig={pg.loadConfig}
             />
-            <EmbedDialog config={config} base={`${location.origin}${location.pathname}`} />
+            <EmbedDialog config={config} base={pageBase()} />
           </>
         )}
         <button
@@ -80,11 +82,7 @@ export function FullView({ pg, course, onHelp }: Props) {
         </button>
       </header>
       <ProblemsNotice problems={pg.problems} onDismiss={pg.dismissProblems} />
-      {state.error ? (
-        <div className="notice error" role="alert">
-          {state.error}
-        </div>
-      ) : null}
+      <EngineNotice state={state} onRestart={pg.reset} />
       {landing.shown ? (
         <Landing
           onStartCourse={() => {
@@ -105,16 +103,7 @@ export function FullView({ pg, course, onHelp }: Props) {
       ) : null}
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
-        <Transport
-          status={state.status}
-          step={state.step}
-          epoch={state.reports.at(-1)?.epoch ?? 0}
-          stepsPerSecond={state.stepsPerSecond}
-          onPlay={() => send({ type: 'play' })}
-          onPause={() => send({ type: 'pause' })}
-          onStep={pg.step}
-          onReset={pg.reset}
-        />
+        <RunTransport pg={pg} />
       </section>
       <main>
         <aside>
@@ -169,7 +158,7 @@ export function FullView({ pg, course, onHelp }: Props) {
               highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
             />
           ) : null}
-          <EventLog events={state.events} problem={state.problem} />
+          <EventLog events={state.events} info={state.info} />
         </section>
       </main>
       <footer>

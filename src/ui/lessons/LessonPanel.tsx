@@ -35,9 +35,9 @@ function LessonBody({ lesson, pg, course }: { lesson: Lesson; pg: Playground; co
       config,
       reports: state.reports,
       events: state.events,
-      parameters: state.problem?.parameters ?? null,
+      parameters: state.info?.parameters ?? null,
     }),
-    [config, state.reports, state.events, state.problem],
+    [config, state.reports, state.events, state.info],
   );
   const q = useQuestion(lesson, pg, run);
   const notes = useMemo(() => lesson.notice(run), [lesson, run]);

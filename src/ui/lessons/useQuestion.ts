@@ -12,22 +12,22 @@ import type { Lesson, LiveRun } from './types';
 export function useQuestion(lesson: Lesson, pg: Playground, run: LiveRun) {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const answer = answers[lesson.slug] ?? null;
-  const { state, applyPatch, send } = pg;
+  const { state, applyPatch, engine } = pg;
   const trigger = lesson.question.trigger;
   const key = trigger ? Object.keys(trigger.patch)[0] : null;
   const triggeredAt = useMemo(() => {
     const e = run.events.find((x) => x.kind === 'change' && x.field === key);
     return e ? e.step : null;
   }, [run.events, key]);
-  // The run (state.problem changes with every new run) for which the trigger was sent.
+  // The run (state.info changes with every new run) for which the trigger was sent.
   const sentFor = useRef<unknown>(null);
   useEffect(() => {
     if (!trigger || answer === null || triggeredAt !== null) return;
-    if (state.step < trigger.at || sentFor.current === state.problem) return;
-    sentFor.current = state.problem;
+    if (state.step < trigger.at || sentFor.current === state.info) return;
+    sentFor.current = state.info;
     applyPatch(trigger.patch);
-    if (state.status === 'paused') send({ type: 'play' });
-  }, [trigger, answer, triggeredAt, state.step, state.status, state.problem, applyPatch, send]);
+    if (state.status === 'paused') engine.play();
+  }, [trigger, answer, triggeredAt, state.step, state.status, state.info, applyPatch, engine]);
   const reveal = useMemo(
     () => (answer === null ? null : lesson.question.reveal(run)),
     [answer, lesson, run],
@@ -36,8 +36,8 @@ export function useQuestion(lesson: Lesson, pg: Playground, run: LiveRun) {
     setAnswers((a) => ({ ...a, [lesson.slug]: choice }));
     if (state.status !== 'paused') return;
     if (trigger && triggeredAt === null && state.step < trigger.at)
-      send({ type: 'step', count: trigger.at - state.step });
-    else send({ type: 'play' });
+      engine.step(trigger.at - state.step);
+    else engine.play();
   };
   return { answer, onAnswer, reveal, triggeredAt };
 }

@@ -4,7 +4,6 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from '../../../src/core/config/codec';
 import type { Report } from '../../../src/core/run/records';
-import type { Command } from '../../../src/engine/protocol';
 import { LESSONS } from '../../../src/ui/lessons';
 import LessonPanel from '../../../src/ui/lessons/LessonPanel';
 import { formulaHtml, inlineHtml, segments } from '../../../src/ui/lessons/tex';
@@ -55,12 +54,12 @@ afterEach(() => {
 });
 
 function fakePlayground(query: string, reports: Report[] = []) {
-  const sent: Command[] = [];
+  const sent: string[] = [];
   const patches: unknown[] = [];
   const pg = {
     config: parse(query).config,
     state: { ...EMPTY_RUN, status: 'paused', reports },
-    send: (c: Command) => sent.push(c),
+    engine: { play: () => sent.push('play'), step: (n: number) => sent.push(`step ${n}`) },
     applyPatch: (p: unknown) => patches.push(p),
     loadQuery: () => {},
   } as unknown as Playground;
@@ -75,6 +74,19 @@ function visibleText(el: HTMLElement): string {
 }
 
 describe('LessonPanel', () => {
+  it('answering a question with a trigger ahead steps the run exactly to it', () => {
+    const l = LESSONS[2]; // temperature: B 8 → 32 at step 150
+    const { pg, sent } = fakePlayground(`${l.setup}&lesson=3`);
+    const course: Course = { index: 3, count: LESSONS.length, lesson: l, open: () => {} };
+    act(() => root.render(<LessonPanel pg={pg} course={course} />));
+    act(() => host.querySelectorAll<HTMLInputElement>('input[type=radio]')[1].click());
+    act(() => host.querySelector<HTMLButtonElement>('[data-testid=lesson-commit]')!.click());
+    expect(sent).toEqual(['step 150']);
+    expect(host.querySelector('[data-testid=lesson-reveal]')!.textContent).toMatch(
+      /At step 150: B 8 → 32/,
+    );
+  });
+
   it.each(LESSONS.map((l, i) => [i + 1, l] as const))(
     'lesson %i renders without raw TeX',
     (n, l) => {
@@ -107,7 +119,7 @@ describe('LessonPanel', () => {
     expect(commit.disabled).toBe(true);
     act(() => host.querySelectorAll<HTMLInputElement>('input[type=radio]')[0].click());
     act(() => commit.click());
-    expect(sent).toEqual([{ type: 'play' }]);
+    expect(sent).toEqual(['play']);
     const reveal = host.querySelector('[data-testid=lesson-reveal]')!.textContent!;
     expect(reveal).toContain('You predicted: About the same');
     expect(reveal).toMatch(
