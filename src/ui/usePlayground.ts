@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type ConfigProblem } from '../core/config/codec';
+import { PRESETS } from '../core/config/presets';
 import { FIELDS, fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
@@ -33,9 +34,7 @@ export function usePlayground() {
   const [initial] = useState(() => parse(query));
   const [view, setView] = useState<ViewFields>(() => viewOf(initial.config));
   const [pending, setPending] = useState<readonly PendingEdit[]>([]);
-  const [preset, setPreset] = useState<string | null>(() =>
-    new URLSearchParams(query).get('preset'),
-  );
+  const [preset, setPreset] = useState<string | null>(() => knownPreset(query));
   const [problems, setProblems] = useState<readonly ConfigProblem[]>(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
@@ -111,7 +110,7 @@ export function usePlayground() {
         ([k]) => !given.has(k),
       );
       const viewPart = { ...viewOf(next.config), ...Object.fromEntries(kept), ...overrides };
-      replace(next.config, given.get('preset'), next.problems, viewPart);
+      replace(next.config, knownPreset(query), next.problems, viewPart);
     },
     [replace, view, config.backend],
   );
@@ -163,6 +162,12 @@ export function usePlayground() {
 }
 
 export type Playground = ReturnType<typeof usePlayground>;
+
+/** The URL's `preset=` when it names a preset; anything else is not a preset (and not shown). */
+function knownPreset(search: string): string | null {
+  const name = new URLSearchParams(search).get('preset');
+  return PRESETS.some((p) => p.name === name) ? name : null;
+}
 
 /** What the engine did not take as given joins the problems notice. */
 function useEngineProblems(

@@ -8,7 +8,7 @@ import type { MeasureInput } from './exact';
 import { layerMean, sumOverLayers } from './moments';
 import type { Clusters, EstimatorId, EstimatorStats, Sampling } from './types';
 
-/** Upper bound on the floats of one batched estimate block [chunk, I', O]. */
+/** Upper bound on the floats of one chunk of estimates: [chunk, I', O] and [chunk, m, I' + O]. */
 const MAX_CHUNK_FLOATS = 1 << 23;
 
 export interface SampledOptions extends Sampling {
@@ -48,17 +48,27 @@ function protocol(
   factors.forEach((f, l) => {
     const g = means[l];
     const snapMean = snapshot ? snapshot.means[l] : null;
-    const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / g.size));
+    // Per estimate: its I' x O sum and its m gathered rows of I' + O factors.
+    const perEstimate = Math.max(g.size, draws.size * (f.a.shape[1] + f.d.shape[1]));
+    const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / perEstimate));
     let sumDev: tf.Tensor = tf.zerosLike(g);
     let sumPow: tf.Tensor = tf.zerosLike(g);
     for (let t0 = 0; t0 < T; t0 += chunk) {
       const tc = Math.min(chunk, T - t0);
-      let est: tf.Tensor = estimates(f, draws, t0, tc);
-      if (snapshot && snapMean) {
-        est = tf.add(tf.sub(est, estimates(snapshot.factors[l], draws, t0, tc)), snapMean);
-      }
-      sumDev = tf.add(sumDev, tf.sum(tf.square(tf.sub(est, g)), 0));
-      sumPow = tf.add(sumPow, tf.sum(tf.square(est), 0));
+      // Each chunk in its own tidy, so that only one chunk's estimates are alive at a time.
+      const [prevDev, prevPow] = [sumDev, sumPow];
+      [sumDev, sumPow] = tf.tidy(() => {
+        let est: tf.Tensor = estimates(f, draws, t0, tc);
+        if (snapshot && snapMean) {
+          est = tf.add(tf.sub(est, estimates(snapshot.factors[l], draws, t0, tc)), snapMean);
+        }
+        return [
+          tf.add(prevDev, tf.sum(tf.square(tf.sub(est, g)), 0)),
+          tf.add(prevPow, tf.sum(tf.square(est), 0)),
+        ];
+      });
+      prevDev.dispose();
+      prevPow.dispose();
     }
     dev.push(sumDev);
     const safe = tf.where(tf.greater(sumPow, 0), sumPow, tf.onesLike(sumPow));

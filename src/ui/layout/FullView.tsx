@@ -158,7 +158,7 @@ export function FullView({ pg, course, onHelp }: Props) {
               highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
             />
           ) : null}
-          <EventLog events={state.events} info={state.info} />
+          <EventLog events={state.events} dropped={state.eventsDropped.other} info={state.info} />
         </section>
       </main>
       <footer>
