@@ -9,10 +9,11 @@
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
  * `# backend:`, `# preset:`, `# exported:`, and `# decimated:` when the page's bounded history
- * left reports out), a header, then one row per report: step, epoch,
- * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
- * `variance` and `normalizedVariance`, the same for the sampled protocol with its
- * `normalizedVarianceAuthors` (the authors' code's NV), and `events`.
+ * left reports out), a header, then one row per report: step, epoch, lr, loss, acc, testAcc,
+ * gradNorm2, meanExampleGradNorm2, bSimple, clipped (the fraction of steps clipped since the
+ * previous row, empty without clipping), each estimator's `variance` and `normalizedVariance`,
+ * the same for the sampled protocol with its `normalizedVarianceAuthors` (the authors' code's
+ * NV), and `events`.
  * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
  * `-Infinity`. The `events` cell lists, as "kind@step detail" joined by " | ", the events not
  * yet listed whose step is at or before the row's step; events after the last report get a
@@ -67,6 +68,7 @@ const BASE = [
   'gradNorm2',
   'meanExampleGradNorm2',
   'bSimple',
+  'clipped',
 ] as const;
 
 /** Column names: base quantities, then each estimator's exact and sampled pair, then events. */
@@ -95,6 +97,8 @@ export function eventText(e: EngineEvent): string {
         return e.what;
       case 'backend':
         return `${e.from} → ${e.to}: ${e.reason}`;
+      case 'lrDrop':
+        return `lr ${e.from} → ${e.to}`;
       default:
         return '';
     }
