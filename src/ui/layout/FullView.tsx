@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { BackendBadge } from '../components/BackendBadge';
+import { EngineNotice } from '../components/EngineNotice';
 import { EventLog } from '../components/EventLog';
 import { OfflineStatus } from '../components/OfflineStatus';
 import { PredictToggle } from '../components/PredictToggle';
 import { PresetMenu } from '../components/PresetMenu';
 import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ShareButton } from '../components/ShareButton';
-import { Transport } from '../components/Transport';
 import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
@@ -17,12 +17,13 @@ import { RunSummary } from '../panels/RunSummary';
 import { PinnedRuns } from '../pins/PinnedRuns';
 import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
+import { RunTransport } from './RunTransport';
 
 const SMOOTH_WINDOW = 9;
 
 /** The whole playground: header, presets, transport, controls and results. */
 export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void }) {
-  const { config, state, engine } = pg;
+  const { config, state } = pg;
   const [smoothed, setSmoothed] = useState(false);
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
   return (
@@ -57,23 +58,10 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
         </button>
       </header>
       <ProblemsNotice problems={pg.problems} onDismiss={pg.dismissProblems} />
-      {state.error ? (
-        <div className="notice error" role="alert">
-          {state.error}
-        </div>
-      ) : null}
+      <EngineNotice state={state} onRestart={pg.reset} />
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
-        <Transport
-          status={state.status}
-          step={state.step}
-          epoch={state.reports.at(-1)?.epoch ?? 0}
-          stepsPerSecond={state.stepsPerSecond}
-          onPlay={engine.play}
-          onPause={engine.pause}
-          onStep={pg.step}
-          onReset={pg.reset}
-        />
+        <RunTransport pg={pg} />
       </section>
       <main>
         <aside>
