@@ -11,6 +11,7 @@ import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
 import { ExportMenu } from '../export/ExportMenu';
+import { ChartReadings } from '../components/ChartReadings';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { RunSummary } from '../panels/RunSummary';
@@ -77,6 +78,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
               />
               Smooth curves (rolling mean over {SMOOTH_WINDOW} measurements, ±1 std band)
             </label>
+            <ChartReadings config={config} onChange={(key, value) => pg.change(key, value)} />
             <PredictToggle
               hiddenAfter={pg.hiddenAfter}
               hiddenCount={state.reports.length - pg.shownReports.length}
