@@ -11,12 +11,17 @@
  * Bad arguments (or a configuration with problems): exit 2 with one line on stderr.
  */
 import { writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { nodeDevice } from '../src/core/budget/device';
+import { fitToBudget } from '../src/core/budget/fit';
 import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
 import { costInputs, estimatorCosts } from '../src/core/run/costs';
 import { summarizeRun } from '../src/core/run/summary';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
+import { checkWritable } from './files';
 import { runSession } from './runSession';
 import { runCsv, runJson, type RunRecord } from '../src/core/run/export';
 
@@ -68,6 +73,29 @@ function progress(step: number, total: number): void {
   if (step >= total) process.stderr.write('\n');
 }
 
+/**
+ * The resource budget (src/core/budget) of this machine: a run that does not fit is refused
+ * before anything is allocated, with the figures and what would fit; no silent scaling.
+ */
+function checkBudget(config: Config): void {
+  const device = nodeDevice(config.backend === 'cpu' ? 'cpu' : 'wasm', totalmem());
+  const v = fitToBudget(config, device);
+  if (v.kind === 'refused') throw new InputError(v.reason);
+  if (v.kind === 'scaled') {
+    const fit = v.changes.map((c) => `${c.field}=${c.to}`).join('&');
+    throw new InputError(`too large for this machine: ${v.figures}; with ${fit} it would fit`);
+  }
+  if (v.notice) process.stderr.write(`experiment: note: ${v.notice}\n`);
+}
+
+/** Both output paths writable, and different, before any training (a bad --csv costs nothing). */
+function checkOutputs(out: string, csv: string | undefined): void {
+  checkWritable('out', out);
+  if (csv === undefined) return;
+  checkWritable('csv', csv);
+  if (resolve(csv) === resolve(out)) throw new InputError('--csv and --out name the same file');
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const flags = parseFlags(argv, FLAGS);
   if (flags.help) {
@@ -76,6 +104,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   requireFlags(flags, ['out']);
   const config = configOf(flags);
+  checkOutputs(flags.out!, flags.csv);
+  checkBudget(config);
   const backend = await useNodeBackend(config.backend);
   const run = await runSession(config, { onProgress: (step) => progress(step, config.steps) });
   const { reports, events } = run;

@@ -16,6 +16,7 @@ import { readStats } from '../src/core/stats/read';
 import type { Clusters, EstimatorStats, GradientStats } from '../src/core/stats/types';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type Parsed } from './args';
+import { checkSampledSize } from './limits';
 import {
   readJson,
   validateAssignment,
@@ -50,7 +51,7 @@ const FLAGS = {
     help: 'GC partition {"assignment": [...], "K": K}',
   },
   clusters: { kind: 'int', min: 1, metavar: 'K', help: 'run Gradient Clustering with K clusters' },
-  'gc-iters': { kind: 'int', min: 1, metavar: 'I', help: 'GC iterations (default 3)' },
+  'gc-iters': { kind: 'int', min: 1, max: 1000, metavar: 'I', help: 'GC iterations (default 3)' },
   seed: { kind: 'int', min: 0, max: 2 ** 32 - 1, metavar: 'S', help: 'seed (default 1)' },
   snapshot: {
     kind: 'string',
@@ -65,6 +66,7 @@ const FLAGS = {
   estimates: {
     kind: 'int',
     min: 2,
+    max: 100_000,
     metavar: 'T',
     help: 'draws per estimator when sampled (default 50)',
   },
@@ -120,6 +122,7 @@ function loadInputs(f: Flags): Inputs {
   if (f.clusters !== undefined && f.clusters > n) {
     throw new InputError(`--clusters ${f.clusters} exceeds N = ${n} examples`);
   }
+  if (f.mode === 'sampled') checkSampledSize(model, f.batch!, f.estimates ?? 50);
   return {
     model,
     data,

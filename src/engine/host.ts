@@ -127,11 +127,11 @@ export class EngineHost {
       if (this.playing) void this.loop();
       return;
     }
-    this.config = config;
     this.session.set(config);
+    this.config = this.session.config; // as the session applies it (B ≤ N_train)
     this.outbox.events(this.session.drainEvents());
     this.outbox.flush();
-    this.env.post({ type: 'config', config, problems, seq });
+    this.env.post({ type: 'config', config: this.config, problems, seq });
   }
 
   /** Disposes the current run and starts `config` (reselecting the backend if it changed). */

@@ -1,6 +1,6 @@
 /** End-to-end tests of the experiment CLI (each spawn costs a few seconds). */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,12 +110,35 @@ describe('npm run experiment', () => {
       [['--preset', 'fig1-gc2d'], /missing required flag --out/],
       [['--preset', 'fig1-gc2d', '--steps', '0', '--out', out], /--steps must be an integer/],
       [['--config', 'backend=webgpu', '--out', out], /backend=webgpu runs only in a browser/],
+      // Output paths are checked before the run (issue 15, item 12).
+      [['--preset', 'fig3-mnist', '--out', DIR], /--out .*: is a directory, not a file/],
+      [
+        ['--preset', 'fig3-mnist', '--out', out, '--csv', join(DIR, 'no', 'x.csv')],
+        /--csv .*x\.csv: the directory .*no does not exist/,
+      ],
+      [['--preset', 'fig1-gc2d', '--out', out, '--csv', out], /--csv and --out name the same file/],
+      // The resource budget: refused before anything is allocated, with the figures.
+      [
+        ['--config', 'n=60000&hidden=4096&pool=60000', '--out', out],
+        /too large for this machine: peak memory .* GB .*; with pool=\d+ it would fit\n/,
+      ],
+      [
+        [
+          '--config',
+          'data=teacher&n=60000&dim=2000&th=10000&hidden=4096,4096&bs=4096',
+          '--out',
+          out,
+        ],
+        /too large for this device: one training step about .* B = 4096/,
+      ],
     ];
     const results = await Promise.all(cases.map(([args]) => run(...args)));
+    // No case ran: a bad --csv used to be found only after the JSON was written.
+    expect(existsSync(out)).toBe(false);
     results.forEach((r, i) => {
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(cases[i][1]);
     });
-  });
+  }, 240_000); // 13 CLI start-ups at once on a shared 2-core machine
 });

@@ -272,6 +272,86 @@ describe('gradstats CLI bad input', () => {
       /either --assignment or --clusters/,
     ],
     ['batch > N', ['--model', model, '--data', data, '--batch', '7'], /--batch 7 exceeds N = 6/],
+    // The issue's hangs and crashes (issue 15, item 12): each is refused before allocating.
+    [
+      'K = 1e9',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '2',
+        '--assignment',
+        file('k1e9.json', { assignment: [0, 1, 0, 1, 0, 1], K: 1e9 }),
+      ],
+      /k1e9\.json: K is 1000000000 but the data has N = 6 examples/,
+    ],
+    [
+      'index 2e9',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '2',
+        '--assignment',
+        file('i2e9.json', { assignment: [0, 2e9, 0, 1, 0, 1] }),
+      ],
+      /i2e9\.json: assignment\[1\] is 2000000000 but N = 6/,
+    ],
+    [
+      'gc-iters 2^53 - 1',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '2',
+        '--clusters',
+        '2',
+        '--gc-iters',
+        '9007199254740991',
+      ],
+      /--gc-iters must be an integer in 1\.\.1000/,
+    ],
+    [
+      'huge sampled batch',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '1000000',
+        '--mode',
+        'sampled',
+        '--estimates',
+        '1000',
+        '--sampling',
+        'with-replacement',
+      ],
+      /needs 2,000,000,000 sampled indices/,
+    ],
+    [
+      'a device as the model',
+      ['--model', '/dev/zero', '--data', data, '--batch', '2'],
+      /\/dev\/zero: not a regular file$/,
+    ],
+    [
+      'deep nesting',
+      [
+        '--model',
+        file('deep.json', `${'['.repeat(20000)}${']'.repeat(20000)}`),
+        '--data',
+        data,
+        '--batch',
+        '2',
+      ],
+      /deep\.json: JSON nested 20,000 levels deep/,
+    ],
     [
       'train size below N',
       ['--model', model, '--data', data, '--batch', '2', '--train-size', '5'],
@@ -289,6 +369,20 @@ describe('gradstats CLI bad input', () => {
       expect(lines[0], name).toMatch(/^gradstats: /);
       expect(lines[0], name).toMatch(re);
     });
+  });
+  it('a UTF-8 byte-order mark is accepted', async () => {
+    const bom = (name: string, v: unknown) => file(name, `\uFEFF${JSON.stringify(v)}`);
+    const run = await gradstats([
+      '--model',
+      bom('bom-m.json', spec),
+      '--data',
+      data,
+      '--batch',
+      '2',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).N).toBe(6);
   });
   it('--help prints usage and exits 0', async () => {
     const run = await gradstats(['--help']);

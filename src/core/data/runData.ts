@@ -27,7 +27,7 @@ export interface RunData {
 }
 
 /** Test-set size for generated datasets. */
-const GENERATED_TEST = 1000;
+export const GENERATED_TEST = 1000;
 
 function baseData(config: Config, rng: ReturnType<typeof streams>, mnist?: Dataset) {
   if (config.data === 'mnist') {

@@ -8,7 +8,8 @@
  * experiment CLI.
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
- * `# backend:`, `# preset:`, `# exported:`), a header, then one row per report: step, epoch,
+ * `# backend:`, `# preset:`, `# exported:`, and `# decimated:` when the page's bounded history
+ * left reports out), a header, then one row per report: step, epoch,
  * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
  * `variance` and `normalizedVariance`, the same for the sampled protocol with its
  * `normalizedVarianceAuthors` (the authors' code's NV), and `events`.
@@ -17,7 +18,14 @@
  * yet listed whose step is at or before the row's step; events after the last report get a
  * final row with only step and events. `#` appears only in the comment lines (replaced by
  * "no." in event text), so pandas' `read_csv(path, comment='#')` and spreadsheets both read it.
+ *
+ * Hostile text (a preset name or an error message from a URL) can neither add a row nor run
+ * as a formula: cells are quoted by d3-dsv's csvFormatRows; a text cell starting with
+ * = + - @, a tab or a carriage return gets a leading apostrophe (a spreadsheet shows it as
+ * text); a comment line's value has its control characters, line separators, commas,
+ * semicolons, quotes and backslashes written as \uXXXX, so it stays one line and one cell.
  */
+import { csvFormatRows } from 'd3';
 import type { Config } from '../config/schema';
 import { ESTIMATORS, type EstimatorId } from '../stats/types';
 import type { EngineEvent, Report } from './records';
@@ -38,6 +46,11 @@ export interface RunRecord {
   costs?: Partial<Record<EstimatorId, number>>;
   reports: readonly Report[];
   events: readonly EngineEvent[];
+  /**
+   * What a long run's browser export left out (the page keeps a bounded history), in
+   * words; absent when every report and event is there (always, from the CLI).
+   */
+  decimated?: string;
 }
 
 export function runJson(run: RunRecord): string {
@@ -89,44 +102,58 @@ export function eventText(e: EngineEvent): string {
   return `${e.kind}@${e.step}${detail ? ` ${detail}` : ''}`.replace(/#/g, 'no.');
 }
 
-/** RFC 4180 quoting where needed. */
-function quote(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * A text cell a spreadsheet will not evaluate: a leading = + - @, tab or carriage return
+ * gets an apostrophe in front (OWASP's advice against CSV formula injection).
+ */
+export function safeText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** Characters that could end a comment line, split it into cells, or quote it. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+const UNSAFE_IN_COMMENT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029,;"\\]/g;
+
+/** A comment line's value on one line and in one cell: unsafe characters as \uXXXX. */
+export function commentValue(s: string): string {
+  return s.replace(UNSAFE_IN_COMMENT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+/** One report's numeric cells, in csvColumns() order (events excluded). */
+function reportCells(r: Report): string[] {
+  const out = BASE.map((k) => cell(r[k]));
+  for (const id of ESTIMATORS)
+    out.push(cell(r.estimators[id]?.variance), cell(r.estimators[id]?.normalizedVariance));
+  for (const id of ESTIMATORS) {
+    const s = r.sampled?.[id];
+    out.push(cell(s?.variance), cell(s?.normalizedVariance), cell(s?.normalizedVarianceAuthors));
+  }
+  return out;
 }
 
 export function runCsv(run: RunRecord): string {
   const meta = [
-    `# ${APP} run export`,
-    `# config: ${run.query}`,
-    `# backend: ${run.backend}`,
-    ...(run.preset ? [`# preset: ${run.preset}`] : []),
-    `# exported: ${run.exportedAt}`,
-  ];
-  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+    `${APP} run export`,
+    `config: ${run.query}`,
+    `backend: ${run.backend}`,
+    ...(run.preset ? [`preset: ${run.preset}`] : []),
+    `exported: ${run.exportedAt}`,
+    ...(run.decimated ? [`decimated: ${run.decimated}`] : []),
+  ].map((line) => `# ${commentValue(line)}`);
+  const events = (list: readonly EngineEvent[]) => safeText(list.map(eventText).join(' | '));
   let e = 0;
   const rows = run.reports.map((r) => {
-    const out = BASE.map((k) => cell(r[k]));
-    for (const id of ESTIMATORS)
-      out.push(cell(r.estimators[id]?.variance), cell(r.estimators[id]?.normalizedVariance));
-    for (const id of ESTIMATORS) {
-      const s = r.sampled?.[id];
-      out.push(cell(s?.variance), cell(s?.normalizedVariance), cell(s?.normalizedVarianceAuthors));
-    }
-    const since: string[] = [];
-    while (e < run.events.length && run.events[e].step <= r.step)
-      since.push(eventText(run.events[e++]));
-    out.push(quote(since.join(' | ')));
-    return out.join(',');
+    const from = e;
+    while (e < run.events.length && run.events[e].step <= r.step) e++;
+    return [...reportCells(r), events(run.events.slice(from, e))];
   });
   const rest = run.events.slice(e);
   if (rest.length) {
     // Events after the last report get a row of their own (only step and events filled).
     const blanks = csvColumns().length - 2;
-    rows.push(
-      [rest.at(-1)!.step, ...Array(blanks).fill(''), quote(rest.map(eventText).join(' | '))].join(
-        ',',
-      ),
-    );
+    rows.push([String(rest.at(-1)!.step), ...Array<string>(blanks).fill(''), events(rest)]);
   }
-  return [...meta, csvColumns().join(','), ...rows].join('\n') + '\n';
+  return [...meta, csvFormatRows([csvColumns(), ...rows])].join('\n') + '\n';
 }

@@ -15,7 +15,7 @@ import {
   type Sampling,
 } from './types';
 
-/** Upper bound on the floats of one batched estimate block [chunk, I', O]. */
+/** Upper bound on the floats of one chunk of estimates: [chunk, I', O] and [chunk, m, I' + O]. */
 const MAX_CHUNK_FLOATS = 1 << 23;
 /** The authors' code adds this to the denominator of the normalized variance. */
 export const AUTHORS_EPSILON = 1e-7;
@@ -78,11 +78,27 @@ function estimates(f: LayerFactors, draws: Draws, t0: number, tc: number): tf.Te
 /** One layer's estimator (SVRG: with its snapshot correction) for a block of draws. */
 type LayerEstimates = (draws: Draws, t0: number, tc: number) => tf.Tensor;
 
-/** Calls fn on the estimates of every block of at most `chunk` draws. Inside tidy. */
-function forBlocks(est: LayerEstimates, draws: Draws, chunk: number, fn: (e: tf.Tensor) => void) {
+/**
+ * Sums terms(ĝ) over every block of at most `chunk` draws, starting from `zeros`. Each block
+ * runs in its own tidy, so only one block's estimates are alive at a time. Inside tidy.
+ */
+function sumOverBlocks(
+  est: LayerEstimates,
+  draws: Draws,
+  chunk: number,
+  zeros: tf.Tensor[],
+  terms: (e: tf.Tensor) => tf.Tensor[],
+): tf.Tensor[] {
+  let acc = zeros;
   for (let t0 = 0; t0 < draws.count; t0 += chunk) {
-    fn(est(draws, t0, Math.min(chunk, draws.count - t0)));
+    const prev = acc;
+    acc = tf.tidy(() => {
+      const e = est(draws, t0, Math.min(chunk, draws.count - t0));
+      return terms(e).map((t, i) => tf.add(prev[i], t));
+    });
+    prev.forEach((t) => t.dispose());
   }
+  return acc;
 }
 
 /** 0 where the denominator is 0, else num / den. Inside tidy. */
@@ -102,6 +118,7 @@ function safeRatio(num: tf.Tensor, den: tf.Tensor): tf.Tensor {
 function protocol(
   layers: readonly LayerEstimates[],
   means: readonly tf.Tensor2D[],
+  widths: readonly number[],
   plan: DrawPlan,
 ): EstimatorStats<tf.Scalar> {
   const T = plan.main.count;
@@ -110,18 +127,21 @@ function protocol(
   const nvAuthors: tf.Tensor[] = [];
   layers.forEach((est, l) => {
     const g = means[l];
-    const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / g.size));
-    let sumMean: tf.Tensor = tf.zerosLike(g);
-    forBlocks(est, plan.mean, chunk, (e) => (sumMean = tf.add(sumMean, tf.sum(e, 0))));
+    // Per estimate: its I' x O sum and its m gathered rows of I' + O factors.
+    const chunk = Math.max(
+      1,
+      Math.floor(MAX_CHUNK_FLOATS / Math.max(g.size, widths[l] * plan.main.size)),
+    );
+    const [sumMean] = sumOverBlocks(est, plan.mean, chunk, [tf.zerosLike(g)], (e) => [
+      tf.sum(e, 0),
+    ]);
     const meanE = tf.div(sumMean, plan.mean.count);
-    let sumDev: tf.Tensor = tf.zerosLike(g);
-    let sumDevE: tf.Tensor = tf.zerosLike(g);
-    let sumPow: tf.Tensor = tf.zerosLike(g);
-    forBlocks(est, plan.main, chunk, (e) => {
-      sumDev = tf.add(sumDev, tf.sum(tf.square(tf.sub(e, g)), 0));
-      sumDevE = tf.add(sumDevE, tf.sum(tf.square(tf.sub(e, meanE)), 0));
-      sumPow = tf.add(sumPow, tf.sum(tf.square(e), 0));
-    });
+    const zeros = [tf.zerosLike(g), tf.zerosLike(g), tf.zerosLike(g)];
+    const [sumDev, sumDevE, sumPow] = sumOverBlocks(est, plan.main, chunk, zeros, (e) => [
+      tf.sum(tf.square(tf.sub(e, g)), 0),
+      tf.sum(tf.square(tf.sub(e, meanE)), 0),
+      tf.sum(tf.square(e), 0),
+    ]);
     dev.push(sumDev);
     nv.push(safeRatio(sumDev, sumPow));
     nvAuthors.push(tf.div(sumDevE, tf.add(sumPow, AUTHORS_EPSILON)));
@@ -147,6 +167,8 @@ export function sampledEstimators(
   const means = tidy(() => input.factors.map(layerMean));
   const snap = opts.snapshot;
   const snapMeans = snap ? tidy(() => snap.map(layerMean)) : [];
+  // Gathered factor columns per example and layer (I' + O), for sizing the blocks.
+  const widths = input.factors.map((f) => f.a.shape[1] + f.d.shape[1]);
   const plain = input.factors.map(
     (f): LayerEstimates =>
       (dr, t0, tc) =>
@@ -160,7 +182,8 @@ export function sampledEstimators(
       )
     : [];
   for (const plan of plans) {
-    out[plan.id] = tidy(() => protocol(plan.id === 'SVRG' ? svrg : plain, means, plan));
+    const layers = plan.id === 'SVRG' ? svrg : plain;
+    out[plan.id] = tidy(() => protocol(layers, means, widths, plan));
   }
   [...means, ...snapMeans].forEach((t) => t.dispose());
   return out;

@@ -1,6 +1,7 @@
 import { serialize } from '../../core/config/codec';
 import { BackendBadge } from '../components/BackendBadge';
 import { EngineNotice } from '../components/EngineNotice';
+import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { pagePath } from '../shell/address';
@@ -20,6 +21,7 @@ export function EmbedView({ pg }: { pg: Playground }) {
           Open in the Gradient Variance Playground ↗
         </a>
       </section>
+      <ProblemsNotice compact problems={pg.problems} onDismiss={pg.dismissProblems} />
       <EngineNotice state={state} onRestart={pg.reset} />
       <main className="embed-main">
         <h1 className="sr-only">Gradient Variance Playground</h1>

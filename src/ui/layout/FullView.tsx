@@ -116,7 +116,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
               highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
             />
           ) : null}
-          <EventLog events={state.events} info={state.info} />
+          <EventLog events={state.events} dropped={state.eventsDropped.other} info={state.info} />
         </section>
       </main>
       <footer>

@@ -1,3 +1,5 @@
+import { csvParseRows } from 'd3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, serialize } from '../../../src/core/config/codec';
 import { ESTIMATORS } from '../../../src/core/stats/types';
@@ -8,6 +10,7 @@ import {
   eventText,
   runCsv,
   runJson,
+  safeText,
   type RunRecord,
 } from '../../../src/core/run/export';
 
@@ -157,5 +160,83 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
     expect(readCsv(text)).toEqual([csvColumns()]);
     // base, 2 exact + 3 sampled (with the authors' NV) per estimator, events
     expect(csvColumns()).toHaveLength(9 + 5 * ESTIMATORS.length + 1);
+  });
+});
+
+describe('a decimated history says so in the file', () => {
+  it('CSV: a # decimated: line; JSON: a decimated field; absent when all is there', () => {
+    const note = 'reports up to step 99: 10 of 100 kept (first and last ...)';
+    const csv = runCsv({ ...run, decimated: note });
+    expect(csv.split('\n')).toContain(`# decimated: ${note}`);
+    expect(JSON.parse(runJson({ ...run, decimated: note })).decimated).toBe(note);
+    expect(runCsv(run)).not.toContain('# decimated');
+    expect(JSON.parse(runJson(run))).not.toHaveProperty('decimated');
+  });
+});
+
+describe('hostile text in the CSV', () => {
+  const injection = 'x\n1,2,3\n=HYPERLINK("http://evil.example","click")';
+
+  it("the issue's injected preset stays on its comment line, one cell, no formula", () => {
+    const text = runCsv({ ...run, preset: injection });
+    const lines = text.split('\n');
+    const preset = lines.filter((l) => l.startsWith('# preset:'));
+    expect(preset).toHaveLength(1);
+    expect(preset[0]).not.toMatch(/[,;"]/);
+    // Nothing but comment lines before the header, and the header is the one we wrote.
+    const firstData = lines.findIndex((l) => !l.startsWith('#'));
+    expect(lines[firstData]).toBe(csvColumns().join(','));
+    expect(readCsv(text)[0]).toEqual(csvColumns());
+    expect(text).not.toMatch(/^=/m);
+  });
+
+  it('text cells starting with = + - @ tab or CR are neutralised, numbers are not', () => {
+    for (const s of ['=1+1', '+1', '-cmd', '@SUM(A1)', '\tx', '\rx'])
+      expect(safeText(s)).toBe(`'${s}`);
+    for (const s of ['change@3', 'a=b', '', 'gc@0 objective -1']) expect(safeText(s)).toBe(s);
+  });
+
+  it('any event text and preset: rows keep their columns, no cell starts a formula', () => {
+    const text = fc.string({ unit: 'grapheme-composite', maxLength: 60 });
+    const anyEvent = fc.oneof(
+      fc.record({ kind: fc.constant('reset' as const), step: fc.nat(20), reason: text }),
+      fc.record({
+        kind: fc.constant('backend' as const),
+        step: fc.nat(20),
+        from: text,
+        to: text,
+        reason: text,
+      }),
+      fc.record({
+        kind: fc.constant('change' as const),
+        step: fc.nat(20),
+        field: text,
+        from: text,
+        to: text,
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 6 }), text, (evs, preset) => {
+        const sorted = [...evs].sort((a, b) => a.step - b.step);
+        const out = runCsv({ ...run, preset, events: sorted });
+        const body = out
+          .split('\n')
+          .filter((l) => l.startsWith('#'))
+          .every((l) => !/[,;"\r]/.test(l));
+        expect(body).toBe(true);
+        const [header, ...rows] = csvParseRows(
+          out
+            .split('\n')
+            .filter((l) => !l.startsWith('# '))
+            .join('\n'),
+        );
+        expect(header).toEqual(csvColumns());
+        for (const r of rows.filter((r) => r.length > 1)) {
+          expect(r).toHaveLength(header.length);
+          for (const c of r) if (!/^-?(\d|Infinity)/.test(c)) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
