@@ -15,6 +15,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { Landing } from '../landing/Landing';
 import { useLanding } from '../landing/useLanding';
 import type { Course } from '../lessons/useCourse';
+import { ChartReadings } from '../components/ChartReadings';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { RunSummary } from '../panels/RunSummary';
@@ -124,6 +125,7 @@ export function FullView({ pg, course, onHelp }: Props) {
               />
               Smooth curves (rolling mean over {SMOOTH_WINDOW} measurements, ±1 std band)
             </label>
+            <ChartReadings config={config} onChange={(key, value) => pg.change(key, value)} />
             <PredictToggle
               hiddenAfter={pg.hiddenAfter}
               hiddenCount={state.reports.length - pg.shownReports.length}
