@@ -140,7 +140,7 @@ function reportCells(r: Report): string[] {
 export function runCsv(run: RunRecord): string {
   const meta = [
     `${APP} run export`,
-    `config: ${run.query}`,
+    `config: ${run.query.replace(/,/g, '%2C')}`, // commas would split the cell
     `backend: ${run.backend}`,
     ...(run.preset ? [`preset: ${run.preset}`] : []),
     `exported: ${run.exportedAt}`,
