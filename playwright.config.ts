@@ -1,6 +1,17 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/chromium';
 
+/** A backend plan for any device (src/ui/backend/backendPlan.ts): WASM, WebGL, WebGPU, CPU. */
+const PINNED_PLAN = {
+  name: 'gvp.backendPlan.v1',
+  value: JSON.stringify({
+    device: '*',
+    plan: ['wasm', 'webgl', 'webgpu', 'cpu'],
+    results: [],
+    measuredAt: 'pinned by playwright.config.ts',
+  }),
+};
+
 // Overridable so that two checkouts (or two people) can run the suite side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? 'dist';
@@ -17,6 +28,12 @@ export default defineConfig({
   use: {
     // WebGPU needs a secure context: 127.0.0.1 counts as one, a LAN address would not.
     baseURL: `http://127.0.0.1:${PORT}`,
+    // auto's backend order pinned (WASM first, as measured on this software-GPU machine), so
+    // that tests do not each run the background speed probe; e2e/autoBackend.spec.ts runs it.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [PINNED_PLAN] }],
+    },
     trace: 'off',
   },
   projects: [

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { gvp, SMALL, waitForReports } from './gvp';
 
 test('trains on WebGPU and streams finite reports to the charts', async ({ page }) => {
-  await page.goto(`/?${SMALL}&autoplay=1`);
+  await page.goto(`/?${SMALL}&backend=webgpu&autoplay=1`);
   await waitForReports(page, 3);
   expect(await gvp(page, (g) => g.backend)).toBe('webgpu');
   await expect(page.getByTestId('backend-badge')).toContainText('WebGPU');
@@ -115,7 +115,7 @@ test('a control changes the run and the URL; the URL reproduces the setup', asyn
 test('a lost WebGPU device: the run continues on the next backend and says so', async ({
   page,
 }) => {
-  await page.goto(`/?${SMALL}&autoplay=1`);
+  await page.goto(`/?${SMALL}&backend=webgpu&autoplay=1`);
   await waitForReports(page, 3);
   expect(await gvp(page, (g) => g.backend)).toBe('webgpu');
   const before = await gvp(page, (g) => g.reports().length);

@@ -49,10 +49,16 @@ async function loadWasm(): Promise<void> {
   });
 }
 
-/** The candidates for a preference: the forced one first, then the default order. */
-export function candidates(preference: BackendPreference): BackendName[] {
-  if (preference === 'auto') return [...BACKEND_ORDER];
-  return [preference, ...BACKEND_ORDER.filter((b) => b !== preference)];
+/**
+ * The candidates for a preference: the forced one first, then the default order; for auto,
+ * the plan (the probe's ranking, fastest first) when there is one, then the rest.
+ */
+export function candidates(
+  preference: BackendPreference,
+  plan?: readonly BackendName[],
+): BackendName[] {
+  const first = preference === 'auto' ? (plan ?? []) : [preference];
+  return [...new Set([...first, ...BACKEND_ORDER])];
 }
 
 /**
@@ -60,9 +66,12 @@ export function candidates(preference: BackendPreference): BackendName[] {
  * a smoke test. Resolves with which one, on what adapter, and why the earlier ones failed.
  * Rejects only if every backend (cpu included) fails.
  */
-export async function selectBackend(preference: BackendPreference): Promise<BackendInfo> {
+export async function selectBackend(
+  preference: BackendPreference,
+  plan?: readonly BackendName[],
+): Promise<BackendInfo> {
   const fallbacks: BackendInfo['fallbacks'] = [];
-  for (const name of candidates(preference)) {
+  for (const name of candidates(preference, plan)) {
     const failure = await tryBackend(name);
     if (failure === null) {
       const { adapter, software } = await describeAdapter(name);

@@ -1,12 +1,15 @@
 /// <reference lib="webworker" />
 /**
- * Diagnostic worker (e2e tests, the debug hook): selects a backend, times its start-up and a
- * small matmul, optionally simulates a lost WebGPU device, and posts one ProbeReply.
+ * Backend probe worker: selects a backend, times its start-up and a small matmul, optionally
+ * times the speed probe's training workload (how `auto` ranks backends) or simulates a lost
+ * WebGPU device, and posts one ProbeReply. A fresh worker per probe: terminating it stops a
+ * compilation that takes too long.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { onDeviceLost, selectBackend } from './backend';
 import { webgpuDevice } from './backendDiagnostics';
 import type { ProbeReply, ProbeRequest } from './protocol';
+import { speedProbe } from '../core/train/speedProbe';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -42,6 +45,7 @@ async function probe(request: ProbeRequest): Promise<ProbeReply> {
   const value = await matmul();
   const t2 = performance.now();
   const reply: ProbeReply = { ok: true, info, value, selectMs: t1 - t0, matmulMs: t2 - t1 };
+  if (request.speed) reply.speed = await speedProbe(() => performance.now());
   if (request.loseDevice && info.name === 'webgpu') reply.lost = await loseAndRecover();
   return reply;
 }

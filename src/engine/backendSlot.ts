@@ -1,6 +1,6 @@
 import type { Config } from '../core/config/schema';
 import type { HostEnv } from './hostEnv';
-import type { BackendInfo } from './protocol';
+import type { BackendInfo, BackendName } from './protocol';
 
 /** How long a failed WebGPU step waits for the device-lost callback before it counts as an error. */
 const LOST_GRACE_MS = 2000;
@@ -15,6 +15,8 @@ export class BackendSlot {
   /** Why the device was lost, until a backend is selected again. */
   lost: string | null = null;
   private selectedFor: Config['backend'] | null = null;
+  /** The order `auto` tries backends in (the UI's probe), or null for the default order. */
+  private plan: readonly BackendName[] | null = null;
   private lostSignal = signal();
   private unwatch: () => void = () => {};
 
@@ -23,6 +25,17 @@ export class BackendSlot {
   /** True when a run with this preference needs a (new) backend selected first. */
   needs(pref: Config['backend']): boolean {
     return this.selectedFor !== pref;
+  }
+
+  /**
+   * A new order for `auto`. True when the current backend is not the plan's first: a run on
+   * `auto` should move (the next selection for auto uses the plan).
+   */
+  setPlan(plan: readonly BackendName[]): boolean {
+    this.plan = plan;
+    const moves = this.selectedFor === 'auto' && this.info?.name !== plan[0];
+    if (moves) this.selectedFor = null;
+    return moves;
   }
 
   /** Forgets the selection (a broken backend is selected afresh by the next run). */
@@ -34,7 +47,7 @@ export class BackendSlot {
   async select(pref: Config['backend'], recordAs = pref): Promise<BackendInfo> {
     this.unwatch();
     this.selectedFor = null;
-    this.info = await this.env.selectBackend(pref);
+    this.info = await this.env.selectBackend(pref, this.plan ?? undefined);
     this.selectedFor = recordAs;
     this.lost = null;
     this.lostSignal = signal();

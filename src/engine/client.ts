@@ -5,7 +5,7 @@
  * boundary): they are started from their URLs.
  */
 import type { Config } from '../core/config/schema';
-import type { Command, EngineMessage, ProbeReply, ProbeRequest } from './protocol';
+import type { BackendName, Command, EngineMessage, ProbeReply, ProbeRequest } from './protocol';
 
 export interface ClientCallbacks {
   onMessage(msg: EngineMessage): void;
@@ -23,6 +23,8 @@ export class EngineClient {
     private readonly callbacks: ClientCallbacks,
     private readonly dataUrl: string,
     config: Config,
+    /** The order `auto` tries backends in (the measured plan), fastest first. */
+    private plan?: readonly BackendName[],
   ) {
     this.worker = this.spawn(config);
   }
@@ -31,7 +33,8 @@ export class EngineClient {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<EngineMessage>) => this.callbacks.onMessage(e.data);
     worker.onerror = (e) => this.callbacks.onCrash(e.message || 'the training worker failed');
-    worker.postMessage({ type: 'init', config, dataUrl: this.dataUrl, seq: ++this.seq });
+    const plan = this.plan ? [...this.plan] : undefined;
+    worker.postMessage({ type: 'init', config, dataUrl: this.dataUrl, seq: ++this.seq, plan });
     return worker;
   }
 
@@ -56,6 +59,12 @@ export class EngineClient {
   set = (patch: Partial<Config>): number => {
     this.send({ type: 'set', patch, seq: ++this.seq });
     return this.seq;
+  };
+
+  /** A new order for `auto` (the probe's ranking); a run not yet started moves to its first. */
+  replan = (plan: readonly BackendName[]): void => {
+    this.plan = plan;
+    this.send({ type: 'backend-plan', plan: [...plan] });
   };
 
   /** Asks the engine to answer at once (the watchdog); returns the ping's id. */

@@ -1,15 +1,14 @@
-import { lockPatch } from '../core/train/scaling';
-import { applyPatch, checkConfig } from '../core/config/patch';
-import { withChange } from '../core/config/schedule';
-import { isHot, type Config } from '../core/config/schema';
+import type { Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
 import { Outbox } from './outbox';
+import { RunConfig } from './runConfig';
 import { RateMeter, SliceSizer } from './pacing';
 import { BackendSlot } from './backendSlot';
 import type { HostEnv } from './hostEnv';
 import { plainError } from './plainError';
-import type { Command, EngineMessage, Status } from './protocol';
+import type { BackendName, Command, EngineMessage, Status } from './protocol';
 import { Session } from './session';
+import { statusLine } from './statusLine';
 
 /**
  * The engine side of the protocol. It owns the run's configuration (house rule 11): commands
@@ -21,24 +20,20 @@ import { Session } from './session';
  */
 export class EngineHost {
   private session: Session | null = null;
-  /** The configuration in effect now (hot changes included). */
-  private config: Config | null = null;
-  /**
-   * The run's starting configuration with its change schedule: changes made mid-run are
-   * recorded in it (`at`), so Reset and a shared link replay the run exactly.
-   */
-  private started: Config | null = null;
+  private readonly cfg = new RunConfig();
   private readonly backend: BackendSlot;
   private dataUrl = '';
   private mnist: MnistData | null = null;
-  /** The last configuration command applied (echoed so the UI can drop its pending edits). */
-  private seq = 0;
 
   private playing = false;
   /** The last run failed and none has started since. */
   private errored = false;
   private budget = 0;
   private loopRunning = false;
+  /** What a new run is warming up (compiling kernels) for, or null. */
+  private warming: string | null = null;
+  /** The next training slice is the run's first (its kernels compile on the way). */
+  private firstSlice = false;
   /** The session's work in progress: never dispose a session in the middle of a step. */
   private inflight: Promise<unknown> = Promise.resolve();
   private readonly sizer = new SliceSizer();
@@ -77,12 +72,15 @@ export class EngineHost {
     switch (cmd.type) {
       case 'init':
         this.dataUrl = cmd.dataUrl;
+        if (cmd.plan) this.backend.setPlan(cmd.plan);
         return this.load(cmd.config, cmd.seq, null);
+      case 'backend-plan':
+        return this.replan(cmd.plan);
       case 'load':
         return this.load(cmd.config, cmd.seq, 'a new configuration');
       case 'reset':
         this.playing = false;
-        if (this.started) await this.start(this.started, 'reset by the user');
+        if (this.cfg.start) await this.start(this.cfg.start, 'reset by the user');
         return;
       case 'set':
         return this.set(cmd.patch, cmd.seq);
@@ -116,35 +114,39 @@ export class EngineHost {
 
   /** A whole configuration from outside: checked, then a fresh run (problems reported). */
   private async load(raw: Config, seq: number, reason: string | null): Promise<void> {
-    const { config, problems } = checkConfig(raw);
-    this.seq = seq;
+    const { config, problems } = this.cfg.load(raw, seq);
     this.playing = false;
-    if (problems.length) this.env.post({ type: 'config', config, start: config, problems, seq });
+    if (problems.length) this.env.post(this.cfg.echo(problems, config, config));
     await this.start(config, reason);
+  }
+
+  /**
+   * The UI's probe ranked the backends: `auto` follows the new order from the next run on, and
+   * a run not yet started moves at once (nothing is lost at step 0).
+   */
+  private async replan(plan: BackendName[]): Promise<void> {
+    const moves = this.backend.setPlan(plan);
+    const s = this.session;
+    if (!moves || !s || s.step > 0 || this.playing || this.cfg.current?.backend !== 'auto') return;
+    await this.start(this.cfg.start!, `${plan[0]} trains fastest on this device (measured)`);
   }
 
   /** Hot fields apply to the running session; any other change restarts the run. */
   private async set(patch: Partial<Config>, seq: number): Promise<void> {
-    if (!this.config) return;
-    // Under the scaling lock a batch-size change carries the scaled lr (lockPatch).
-    const { config, problems, changed } = applyPatch(this.config, lockPatch(this.config, patch));
-    this.seq = seq;
-    const cold = changed.filter((k) => !isHot(k));
+    if (!this.cfg.current) return;
+    const { config, problems, cold, restart } = this.cfg.patch(patch, seq);
     if (cold.length > 0 || !this.session) {
-      // A new run from what is in effect now; the old run's schedule does not carry over.
-      const next = { ...config, at: cold.includes('at') ? config.at : [] };
-      if (problems.length) this.env.post({ type: 'config', config, start: next, problems, seq });
-      await this.start(next, `changed ${cold.join(', ')} (needs new data or a new model)`);
+      if (problems.length) this.env.post(this.cfg.echo(problems, config, restart));
+      await this.start(restart, `changed ${cold.join(', ')} (needs new data or a new model)`);
       if (this.playing) void this.loop();
       return;
     }
     const before = this.session.config;
-    this.session.set(config);
-    this.config = this.session.config; // as the session applies it (B ≤ N_train)
-    this.started = withChange(this.started!, before, this.config, this.session.step);
+    this.session.set(config); // as the session applies it (B ≤ N_train)
+    this.cfg.changed(before, this.session.config, this.session.step);
     this.outbox.events(this.session.drainEvents());
     this.outbox.flush();
-    this.env.post({ type: 'config', config: this.config, start: this.started, problems, seq });
+    this.env.post(this.cfg.echo(problems));
   }
 
   /** Disposes the current run and starts `config` (reselecting the backend if it changed). */
@@ -153,9 +155,8 @@ export class EngineHost {
     await this.inflight;
     this.disposeSession();
     this.outbox.clear(); // results of the old run not yet posted must not leak into the new one
-    this.config = config;
     this.errored = false;
-    this.status('loading');
+    this.warm('building the data and the model');
     if (this.backend.needs(config.backend)) await this.backend.select(config.backend);
     if (config.data === 'mnist' && !this.mnist) {
       this.mnist = decodeMnist(await this.env.fetchBytes(this.dataUrl));
@@ -164,21 +165,23 @@ export class EngineHost {
     this.session = new Session(config, this.mnist ?? undefined, {
       checkpoint: backend.name === 'webgpu',
     });
-    this.config = this.session.config; // as the session applies it (B ≤ N_train)
-    this.started = this.config;
+    this.cfg.began(this.session.config); // as the session applies it (B ≤ N_train)
     this.env.post({
       type: 'ready',
       backend,
-      config: this.config,
-      start: this.started,
+      config: this.session.config,
+      start: this.session.config,
       info: this.session.info(),
       reason,
-      seq: this.seq,
+      seq: this.cfg.seq,
     });
     if (reason) this.outbox.events([{ kind: 'reset', step: 0, reason }]);
     // The first report right away, before the first (slow) Gradient Clustering.
     const s = this.session;
+    this.warm('first measurement');
     const first = await this.track(s.measureFirst());
+    this.warming = null;
+    this.firstSlice = true;
     if (this.backend.lost) return this.recover();
     if (first && this.session === s) this.outbox.add(first);
     this.outbox.flush();
@@ -213,7 +216,9 @@ export class EngineHost {
         const toReport = s.config.every - (s.step % s.config.every);
         const count = this.sizer.next(this.playing ? toReport : Math.min(this.budget, toReport));
         const [before, t0] = [s.step, this.env.now()];
+        if (this.firstSlice) this.warm('first training steps', 'playing');
         const out = await this.track(s.advance(count));
+        [this.firstSlice, this.warming] = [false, null];
         if (this.backend.lost) {
           await this.recover();
           continue;
@@ -260,8 +265,8 @@ export class EngineHost {
     this.inflight = Promise.resolve(); // work on the lost device may never settle: abandon it
     this.disposeSession();
     // The run stays on the fallback until the backend is chosen again.
-    const backend = await this.backend.select('webgl', this.config!.backend);
-    this.session = new Session(this.config!, this.mnist ?? undefined);
+    const backend = await this.backend.select('webgl', this.cfg.current!.backend);
+    this.session = new Session(this.cfg.current!, this.mnist ?? undefined);
     if (checkpoint) this.session.resume(checkpoint);
     const step = this.session.step;
     this.env.post({ type: 'backend', backend });
@@ -271,10 +276,7 @@ export class EngineHost {
 
   /** The session applied scheduled changes (`at=`): echo the configuration now in effect. */
   private echoScheduled(s: Session): void {
-    if (s !== this.session || s.config === this.config) return;
-    this.config = s.config;
-    const msg = { config: s.config, start: this.started!, problems: [], seq: this.seq };
-    this.env.post({ type: 'config', ...msg });
+    if (s === this.session && this.cfg.follow(s.config)) this.env.post(this.cfg.echo());
   }
 
   /** Disposes the session; tensors on a lost device or a broken backend may fail to dispose. */
@@ -302,17 +304,15 @@ export class EngineHost {
     this.status('error');
   }
 
+  /** Says what a new run is compiling kernels for (the UI shows it instead of a 0 rate). */
+  private warm(phase: string, state: Status = 'loading'): void {
+    this.warming = phase;
+    this.status(state);
+  }
+
   private statusMessage(state?: Status): EngineMessage {
-    const s = this.session;
-    const running = this.playing && !s?.stopped ? 'playing' : 'paused';
-    const status: Status =
-      state ?? (this.errored ? 'error' : s?.stopped === 'diverged' ? 'diverged' : running);
-    return {
-      type: 'status',
-      status,
-      step: s?.step ?? 0,
-      stepsPerSecond: this.rate.value(),
-    };
+    const { errored, playing, session: run, warming } = this;
+    return statusLine({ state, errored, playing, run, stepsPerSecond: this.rate.value(), warming });
   }
 
   private status(state?: Status): void {

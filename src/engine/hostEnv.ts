@@ -1,10 +1,11 @@
 import type { Config } from '../core/config/schema';
-import type { BackendInfo, EngineMessage } from './protocol';
+import type { BackendInfo, BackendName, EngineMessage } from './protocol';
 
 /** Everything the host needs from its surroundings (worker or test harness). */
 export interface HostEnv {
   post(msg: EngineMessage): void;
-  selectBackend(pref: Config['backend']): Promise<BackendInfo>;
+  /** Selects a backend; `auto` tries `plan` (fastest first) before the default order. */
+  selectBackend(pref: Config['backend'], plan?: readonly BackendName[]): Promise<BackendInfo>;
   fetchBytes(url: string): Promise<ArrayBuffer>;
   /** Lets queued commands run between slices of training. */
   yieldToEvents(): Promise<void>;

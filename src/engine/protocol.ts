@@ -7,6 +7,7 @@ import type { ConfigProblem } from '../core/config/codec';
 import type { Config } from '../core/config/schema';
 import type { EngineEvent, EstimatorPoint, Report } from '../core/run/records';
 import type { EstimatorId } from '../core/stats/types';
+import type { SpeedProbeResult } from '../core/train/speedProbe';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -82,7 +83,16 @@ export type Status = 'loading' | 'paused' | 'playing' | 'diverged' | 'error';
 /** UI → engine: intents. The engine owns the run's configuration and echoes what it applied. */
 export type Command =
   /** Start the engine: select the backend, build the first run. */
-  | { type: 'init'; config: Config; dataUrl: string; seq: number }
+  | {
+      type: 'init';
+      config: Config;
+      dataUrl: string;
+      seq: number;
+      /** The order `auto` tries backends in, fastest first (the UI's probe); default order if absent. */
+      plan?: BackendName[];
+    }
+  /** A new order for `auto` (the probe found a faster backend); a run not yet started moves to it. */
+  | { type: 'backend-plan'; plan: BackendName[] }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
@@ -122,7 +132,14 @@ export type EngineMessage =
   | { type: 'config'; config: Config; start: Config; problems: ConfigProblem[]; seq: number }
   /** The run moved to another backend (after a lost GPU device). */
   | { type: 'backend'; backend: BackendInfo }
-  | { type: 'status'; status: Status; step: number; stepsPerSecond: number }
+  | {
+      type: 'status';
+      status: Status;
+      step: number;
+      stepsPerSecond: number;
+      /** While a new run compiles its kernels: what it is doing (e.g. 'first measurement'). */
+      warming?: string;
+    }
   | { type: 'reports'; reports: Report[] }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'clusters'; view: ClusterView }
@@ -163,6 +180,8 @@ export interface ProbeRequest {
   preference: 'auto' | BackendName;
   /** Destroy the WebGPU device after the first matmul and report the recovery. */
   loseDevice?: boolean;
+  /** Also time the speed probe's training workload (core/train/speedProbe.ts). */
+  speed?: boolean;
 }
 
 /** Backend probe worker → UI. */
@@ -175,5 +194,6 @@ export type ProbeReply =
       selectMs: number;
       matmulMs: number;
       lost?: { reason: string; message: string; recovered: BackendInfo };
+      speed?: SpeedProbeResult;
     }
   | { ok: false; error: string };

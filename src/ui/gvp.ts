@@ -1,4 +1,5 @@
 import type { Config } from '../core/config/schema';
+import type { PlanState } from './backend/useBackendPlan';
 import { LESSONS } from './lessons';
 import type { RunState } from './state/runStore';
 
@@ -8,7 +9,10 @@ export const VERSION = '0.1.0';
  * The read-only scripting surface `window.gvp` (documented in the README): for researchers in
  * the console and for tests. Getters read the latest state; arrays are copies.
  */
-export function installGvp(target: object, read: () => { state: RunState; config: Config }): void {
+export function installGvp(
+  target: object,
+  read: () => { state: RunState; config: Config; backendPlan?: PlanState },
+): void {
   const api = Object.freeze({
     version: VERSION,
     get backend() {
@@ -22,6 +26,11 @@ export function installGvp(target: object, read: () => { state: RunState; config
     },
     get step() {
       return read().state.step;
+    },
+    /** The order `auto` tries backends in, where it came from, and the probe's measurements. */
+    get backendPlan() {
+      const p = read().backendPlan;
+      return p ? (JSON.parse(JSON.stringify(p)) as PlanState) : null;
     },
     /** The open lesson: its number (1-based), how many there are and its title; or null. */
     get lesson() {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Config } from '../core/config/schema';
 import { EngineClient } from '../engine/client';
+import type { BackendName } from '../engine/protocol';
 import { absoluteUrl } from './shell/address';
 import { RunStore, type RunState } from './state/runStore';
 import { Watchdog } from './state/watchdog';
@@ -11,7 +12,15 @@ export const MNIST_URL = `${import.meta.env.BASE_URL}data/mnist-10k.bin`;
 /** The intents the UI may send (EngineClient's, minus the plumbing), and a hard restart. */
 export type EngineIntents = Pick<
   EngineClient,
-  'play' | 'pause' | 'step' | 'explainStep' | 'reset' | 'load' | 'set' | 'simulateDeviceLoss'
+  | 'play'
+  | 'pause'
+  | 'step'
+  | 'explainStep'
+  | 'reset'
+  | 'load'
+  | 'set'
+  | 'replan'
+  | 'simulateDeviceLoss'
 > & { restart(config: Config): void };
 
 const busy = (s: RunState) => s.status === 'playing' || s.status === 'loading';
@@ -21,10 +30,13 @@ const busy = (s: RunState) => s.status === 'playing' || s.status === 'loading';
  * and the intents. A watchdog notices a worker that crashed or stopped answering; restart()
  * replaces the worker with a fresh one.
  */
-export function useEngine(initial: Config): { state: RunState; engine: EngineIntents } {
+export function useEngine(
+  initial: Config,
+  plan: readonly BackendName[],
+): { state: RunState; engine: EngineIntents } {
   const store = useMemo(() => new RunStore(), []);
   const client = useRef<EngineClient | null>(null);
-  const first = useRef(initial);
+  const first = useRef({ initial, plan });
   useEffect(() => {
     const dog = new Watchdog(
       () => client.current?.ping(),
@@ -40,7 +52,8 @@ export function useEngine(initial: Config): { state: RunState; engine: EngineInt
         onCrash: (message) => store.setUnresponsive(`The training engine crashed (${message}).`),
       },
       absoluteUrl(MNIST_URL),
-      first.current,
+      first.current.initial,
+      first.current.plan,
     );
     client.current = c;
     const timer = setInterval(() => dog.tick(busy(store.get())), 1000);
@@ -61,6 +74,7 @@ export function useEngine(initial: Config): { state: RunState; engine: EngineInt
       reset: () => c()?.reset(),
       load: (config) => c()?.load(config) ?? 0,
       set: (patch) => c()?.set(patch) ?? 0,
+      replan: (order) => c()?.replan(order),
       simulateDeviceLoss: () => c()?.simulateDeviceLoss(),
       restart: (config) => {
         store.restart();

@@ -6,6 +6,7 @@ import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
 import { withLessonSetup } from './lessons/lessonQuery';
 import { initialQuery, showQuery } from './shell/address';
+import { initialPlan, useBackendPlan } from './backend/useBackendPlan';
 import { useEngine } from './useEngine';
 
 /** The fields the UI owns (how the page looks); every other field is the engine's. */
@@ -38,7 +39,14 @@ export function usePlayground() {
   const [problems, setProblems] = useState<readonly ConfigProblem[]>(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
-  const { state, engine } = useEngine(initial.config);
+  const [firstPlan] = useState(initialPlan);
+  const { state, engine } = useEngine(initial.config, firstPlan.plan);
+  const backendPlan = useBackendPlan(
+    firstPlan,
+    state.backend !== null,
+    state.config?.backend === 'auto',
+    engine.replan,
+  );
   const slow = useSlowMotion(engine);
   const config = useMemo<Config>(() => {
     const live = pending.filter((e) => e.seq > state.seq).map((e) => e.patch);
@@ -153,6 +161,7 @@ export function usePlayground() {
   );
   return {
     config,
+    backendPlan,
     preset,
     problems,
     state,

@@ -1,6 +1,7 @@
 import type { BackendInfo } from '../../engine/protocol';
 
-const NAMES: Record<BackendInfo['name'], string> = {
+/** Display names of the backends. */
+export const BACKEND_LABEL: Record<BackendInfo['name'], string> = {
   webgpu: 'WebGPU',
   webgl: 'WebGL',
   wasm: 'WASM',
@@ -20,7 +21,7 @@ export function BackendBadge({ backend }: { backend: BackendInfo | null }) {
       data-testid="backend-badge"
       title={[backend.adapter, ...notes].join('\n')}
     >
-      {NAMES[backend.name]}
+      {BACKEND_LABEL[backend.name]}
       {backend.adapter ? <small> · {backend.adapter}</small> : null}
       {notes.length > 0 ? <small className="badge-note"> · {notes[0]}</small> : null}
     </span>

@@ -1,3 +1,4 @@
+import { RateReadout } from './RateReadout';
 import type { Status } from '../../engine/protocol';
 
 interface Props {
@@ -5,6 +6,10 @@ interface Props {
   step: number;
   epoch: number;
   stepsPerSecond: number;
+  /** While a new run compiles its kernels: what for (the engine's status). */
+  warming?: string | null;
+  /** The backend's display name, e.g. 'WebGPU'. */
+  backend?: string;
   onPlay: () => void;
   onPause: () => void;
   onStep: (count: number) => void;
@@ -56,9 +61,11 @@ export function Transport(p: Props) {
           <span className="counter">
             epoch <b>{p.epoch.toFixed(2)}</b>
           </span>
-          <span className="counter">
-            <b>{p.stepsPerSecond.toFixed(1)}</b> steps/s
-          </span>
+          <RateReadout
+            stepsPerSecond={p.stepsPerSecond}
+            warming={p.warming ?? null}
+            backend={p.backend ?? 'the backend'}
+          />
         </>
       )}
       {p.status === 'diverged' ? (

@@ -1,3 +1,4 @@
+import { BACKEND_LABEL } from '../components/BackendBadge';
 import { Transport } from '../components/Transport';
 import type { Playground } from '../usePlayground';
 
@@ -11,6 +12,8 @@ export function RunTransport({ pg, compact }: { pg: Playground; compact?: boolea
       step={state.step}
       epoch={state.reports.at(-1)?.epoch ?? 0}
       stepsPerSecond={state.stepsPerSecond}
+      warming={state.warming}
+      backend={state.backend ? BACKEND_LABEL[state.backend.name] : undefined}
       onPlay={engine.play}
       onPause={engine.pause}
       onStep={pg.step}

@@ -31,6 +31,8 @@ export interface RunState {
   status: Status;
   step: number;
   stepsPerSecond: number;
+  /** While a new run compiles its kernels: what for (e.g. 'first measurement'), else null. */
+  warming: string | null;
   backend: BackendInfo | null;
   info: RunInfo | null;
   /** The reports kept (history.all): every recent one, older ones decimated (history.ts). */
@@ -55,6 +57,7 @@ export const EMPTY_RUN: RunState = {
   status: 'loading',
   step: 0,
   stepsPerSecond: 0,
+  warming: null,
   backend: null,
   info: null,
   reports: [],
@@ -92,7 +95,13 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
     case 'backend':
       return { ...state, backend: msg.backend };
     case 'status':
-      return { ...state, status: msg.status, step: msg.step, stepsPerSecond: msg.stepsPerSecond };
+      return {
+        ...state,
+        status: msg.status,
+        step: msg.step,
+        stepsPerSecond: msg.stepsPerSecond,
+        warming: msg.warming ?? null,
+      };
     case 'reports': {
       const history = appendReports(state.history, msg.reports);
       return { ...state, history, reports: history.all };
