@@ -2,11 +2,13 @@
  * The one export format of a run, shared by the experiment CLI and the browser's "Export"
  * menu, so a file from either reads the same way.
  *
- * JSON: {app, exportedAt, preset, query, config, backend, reports, events}; reports and events
- * exactly as the engine sent them (non-finite numbers become null: JSON has no NaN or ∞).
+ * JSON: {app, exportedAt, preset, query, config, backend, reports, events, summary}; reports and
+ * events exactly as the engine sent them (non-finite numbers become null: JSON has no NaN or ∞);
+ * summary = summarizeRun(reports) (summary.ts), null without reports.
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
- * `# backend:`, `# preset:`, `# exported:`), a header, then one row per report: step, epoch,
+ * `# backend:`, `# preset:`, `# exported:`, then the run summary as `# summary <name>: <value>`
+ * with the names of a sweep's CSV columns, summaryColumns.ts), a header, then one row per report: step, epoch,
  * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
  * `variance` and `normalizedVariance`, the same for the sampled protocol, and `events`.
  * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
@@ -18,6 +20,8 @@
 import type { Config } from '../config/schema';
 import { ESTIMATORS } from '../stats/types';
 import type { EngineEvent, Report } from './records';
+import { summarizeRun } from './summary';
+import { summaryValues } from './summaryColumns';
 
 export const APP = 'gradient-variance-playground';
 
@@ -33,7 +37,7 @@ export interface RunRecord {
 }
 
 export function runJson(run: RunRecord): string {
-  return `${JSON.stringify({ app: APP, ...run }, null, 1)}\n`;
+  return `${JSON.stringify({ app: APP, ...run, summary: summarizeRun(run.reports) }, null, 1)}\n`;
 }
 
 const BASE = [
@@ -84,6 +88,16 @@ function quote(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** `# summary <name>: <value>` for the run's steps, reports and every measured summary value. */
+function summaryLines(reports: readonly Report[]): string[] {
+  const s = summarizeRun(reports);
+  if (!s) return [];
+  const values = { steps: s.steps, reports: s.reports, ...summaryValues(s) };
+  return Object.entries(values)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `# summary ${k}: ${v}`);
+}
+
 export function runCsv(run: RunRecord): string {
   const meta = [
     `# ${APP} run export`,
@@ -91,6 +105,7 @@ export function runCsv(run: RunRecord): string {
     `# backend: ${run.backend}`,
     ...(run.preset ? [`# preset: ${run.preset}`] : []),
     `# exported: ${run.exportedAt}`,
+    ...summaryLines(run.reports),
   ];
   const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
   let e = 0;

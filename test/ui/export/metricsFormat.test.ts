@@ -10,6 +10,7 @@ import {
   runJson,
   type RunRecord,
 } from '../../../src/core/run/export';
+import { summarizeRun } from '../../../src/core/run/summary';
 
 /** RFC 4180 rows (quoted cells may hold commas, quotes and newlines), '#' lines skipped. */
 function readCsv(text: string): string[][] {
@@ -84,7 +85,7 @@ const run: RunRecord = {
 };
 
 describe('metrics export format (shared by the experiment CLI and the browser)', () => {
-  it('JSON: {app, exportedAt, preset, query, config, backend, reports, events}', () => {
+  it('JSON: {app, exportedAt, preset, query, config, backend, reports, events, summary}', () => {
     const json = JSON.parse(runJson(run));
     expect(Object.keys(json)).toEqual([
       'app',
@@ -95,6 +96,7 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
       'backend',
       'reports',
       'events',
+      'summary',
     ]);
     expect(json.app).toBe(APP);
     expect(parse(json.query).config).toEqual(config);
@@ -102,6 +104,12 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
     expect(json.reports).toHaveLength(4);
     expect(json.reports[2].loss).toBeNull(); // JSON has no NaN
     expect(json.events).toEqual(events);
+    // The run summary, as summarizeRun computes it (late window: steps ≥ 0.3 × 6).
+    const summary = summarizeRun(run.reports)!;
+    expect(json.summary.estimators).toEqual(summary.estimators);
+    expect(json.summary).toMatchObject({ steps: 6, reports: 4, bSimple: { mean: 7, max: 7 } });
+    expect(json.summary.loss).toBe(1 / 7);
+    expect(JSON.parse(runJson({ ...run, reports: [] })).summary).toBeNull();
   });
 
   it('CSV: the configuration in # lines, then one row per report, every cell in its column', () => {
@@ -114,6 +122,18 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
       '# preset: fig8-dup90',
       '# exported: 2026-01-02T03:04:05.000Z',
     ]);
+    // Then the run summary, named as a sweep's CSV columns.
+    const summary = lines.filter((l) => l.startsWith('# summary '));
+    expect(lines.slice(5, 5 + summary.length)).toEqual(summary);
+    expect(summary.slice(0, 3)).toEqual([
+      '# summary steps: 6',
+      '# summary reports: 4',
+      `# summary loss: ${1 / 7}`,
+    ]);
+    expect(summary).toContain('# summary SG-B variance mean: 4');
+    expect(summary).toContain('# summary SG-2B normalizedVariance max: 0.2');
+    expect(summary).toContain('# summary bSimple max: 7');
+    expect(summary).toContain('# summary SG-B sampled variance max: 5');
     // '#' only starts comment lines, so pandas' comment='#' never cuts a data line short.
     expect(lines.filter((l) => !l.startsWith('#')).join('\n')).not.toContain('#');
 
