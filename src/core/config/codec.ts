@@ -22,7 +22,7 @@ export interface Problem {
 }
 
 /** Splits a query string into decoded [key, value] pairs; malformed escapes are reported. */
-function pairs(query: string, problems: Problem[]): [string, string][] {
+export function pairs(query: string, problems: Problem[]): [string, string][] {
   const out: [string, string][] = [];
   for (const part of query.replace(/^[?#]/, '').split('&')) {
     if (part === '') continue;

@@ -11,6 +11,8 @@ export const ESTIMATOR_KEYS = ['sgb', 'sg2b', 'gc', 'svrg'] as const;
 /** Each estimator's URL key and its name in the paper, in reports and on screen. */
 export const ESTIMATOR_NAMES = { sgb: 'SG-B', sg2b: 'SG-2B', gc: 'GC', svrg: 'SVRG' } as const;
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+/** What the page shows: the playground (one run) or a sweep (many runs as curves). */
+export const VIEWS = ['playground', 'sweep'] as const;
 /** Charts a view shows (`charts=`); an embed shows only these. */
 export const CHART_KEYS = ['variance', 'nv', 'loss', 'acc', 'clusters'] as const;
 /** Controls a lecturer may hide (`hide=`), by their URL key. */
@@ -54,6 +56,7 @@ export interface Config {
   steps: number;
   backend: (typeof BACKENDS)[number];
   autoplay: boolean;
+  view: (typeof VIEWS)[number];
   lecture: boolean;
   embed: boolean;
   hide: (typeof HIDEABLE)[number][];
@@ -112,6 +115,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'steps', kind: 'int', min: 0, max: 10_000_000, group: 'run', hot: true, label: 'Stop after steps', tooltip: 'Pause automatically after this many steps (0: run until paused).' },
   { key: 'backend', kind: 'enum', choices: BACKENDS, group: 'run', hot: false, label: 'Backend', tooltip: 'Where training runs: auto tries WebGPU, WebGL, WASM, then CPU.' },
   { key: 'autoplay', kind: 'bool', group: 'view', hot: true, label: 'Autoplay', tooltip: 'Start training as soon as the page loads.' },
+  { key: 'view', kind: 'enum', choices: VIEWS, group: 'view', hot: true, label: 'View', tooltip: 'The playground (one run, live) or a sweep (many runs summarised as the paper\'s curves).' },
   { key: 'lecture', kind: 'bool', group: 'view', hot: true, label: 'Lecture mode', tooltip: 'Projector layout: bigger fonts, thicker lines.' },
   { key: 'embed', kind: 'bool', group: 'view', hot: true, label: 'Embed', tooltip: 'Show only the charts and play/reset.' },
   { key: 'hide', kind: 'set', choices: HIDEABLE, group: 'view', hot: true, label: 'Hidden controls', tooltip: 'Controls hidden from the panel.' },
@@ -134,7 +138,7 @@ const DEFAULTS: Config = {
   lr: 0.05, mom: 0, wd: 0, noise: 0, dup: 0, dupPts: 5, k: null, gcEvery: 100, gcIters: 3,
   svrgEvery: 100, every: 10, stats: 'exact', estim: 50, pool: 2048,
   est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0, backend: 'auto',
-  autoplay: false, lecture: false, embed: false, hide: [],
+  autoplay: false, view: 'playground', lecture: false, embed: false, hide: [],
   charts: ['variance', 'nv', 'loss', 'acc', 'clusters'],
 };
 
