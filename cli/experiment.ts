@@ -16,6 +16,7 @@ import { Session } from '../src/engine/session';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
 import { loadMnist } from './loadMnist';
+import { progressBar } from './progress';
 import { runCsv, runJson, type RunRecord } from '../src/core/run/export';
 
 const FLAGS = {
@@ -57,25 +58,17 @@ function configOf(flags: ReturnType<typeof parseFlags<typeof FLAGS>>): Config {
   return { ...config, steps };
 }
 
-/** A one-line progress bar on stderr, only when stderr is a terminal. */
-function progress(step: number, total: number): void {
-  if (!process.stderr.isTTY) return;
-  const width = 30;
-  const done = Math.round((width * step) / total);
-  process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${step}/${total} steps`);
-  if (step >= total) process.stderr.write('\n');
-}
-
 async function run(config: Config) {
   const session = new Session(config, config.data === 'mnist' ? loadMnist() : undefined);
   const reports: Report[] = [];
   const events: EngineEvent[] = [];
+  const progress = progressBar(config.steps, 'steps');
   try {
     while (!session.stopped) {
       const out = await session.advance(config.every);
       reports.push(...out.reports);
       events.push(...out.events);
-      progress(session.step, config.steps);
+      progress(session.step);
     }
   } finally {
     session.dispose();

@@ -101,7 +101,12 @@ function logRange(key: string, r: KeyRange, m: RegExpMatchArray, problems: strin
 
 function list(key: string, r: KeyRange, raw: string, problems: string[]): SweepAxis {
   const values: number[] = [];
+  if (raw.trim() === '') return { key, values };
   for (const part of raw.split(',')) {
+    if (part.trim() === '') {
+      problems.push(`${key}: an empty value in the list; ignored`);
+      continue;
+    }
     const v = num(part);
     if (!Number.isFinite(v)) {
       problems.push(`${key}: ${shown(part)} is not a number; ignored`);

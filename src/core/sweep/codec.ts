@@ -13,6 +13,7 @@ import { shown } from '../config/values';
 import { SUMMARY_AGGS, type SummaryAgg, type SummaryStat } from '../run/summaryColumns';
 import { formatValues, parseAxis, type SweepAxis } from './axis';
 import { COEF_BY, type CoefBy } from './coef';
+import { SWEEP_PRESETS, sweepPreset } from './presets';
 import { checkSpec, DEFAULT_SEEDS, type SweepSpec } from './spec';
 
 /** What the sweep view plots (the runs do not depend on it). */
@@ -63,6 +64,30 @@ function choice<T>(
 const byName = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<string, T>;
 
+/**
+ * The query's pairs, with `preset=NAME` of a sweep preset replaced by the preset's own pairs
+ * (the query's other keys override them). Other presets are the base configuration's.
+ */
+function expandPreset(query: string, problems: Problem[]): [string, string][] {
+  const given = pairs(query, problems);
+  const named = [...given].reverse().find(([k]) => k === 'preset')?.[1];
+  if (named === undefined || !named.startsWith('sweep-')) return given;
+  const preset = sweepPreset(named);
+  if (!preset) {
+    const names = SWEEP_PRESETS.map((p) => p.name).join(', ');
+    problems.push({
+      key: 'preset',
+      value: shown(named),
+      message: `preset=${shown(named)} is not a sweep preset (${names}); ignored`,
+    });
+    return given.filter(([k]) => k !== 'preset');
+  }
+  const own = pairs(preset.query, problems);
+  const overrides = given.filter(([k]) => k !== 'preset');
+  const keys = new Set(overrides.map(([k]) => k));
+  return [...own.filter(([k]) => !keys.has(k)), ...overrides];
+}
+
 /** Parses a sweep URL query into a consistent spec, the view, and every problem found. */
 export function parseSweep(query: string): {
   spec: SweepSpec;
@@ -72,7 +97,7 @@ export function parseSweep(query: string): {
   const problems: Problem[] = [];
   const own = new Map<SweepKey, string>();
   const rest: string[] = [];
-  for (const [k, v] of pairs(String(query ?? ''), problems)) {
+  for (const [k, v] of expandPreset(String(query ?? ''), problems)) {
     if (isSweepKey(k)) {
       if (own.has(k))
         problems.push({
