@@ -9,8 +9,10 @@
  *   slope       log–log least-squares slope of a column against x, in [min, max], per series
  *   sgRatio     at each run, SG-2B/SG-B of the given statistic equals its closed form:
  *               ½ with replacement, (N−2B)/(2(N−B)) without (N = training-set size), to `tol`
- *   ends        per series, mean at the smallest x / mean at the largest x ≥ factor
- *               (direction 'down') or ≤ 1/factor ('up')
+ *   ends        per series, r = mean at the smallest x / mean at the largest x: r ≥ factor
+ *               (direction 'down'), r ≤ 1/factor ('up'), or 1/factor ≤ r ≤ factor ('flat')
+ *   gapGrows    g(x) = mean of the first series / mean of the last (series in order); the gap
+ *               at the largest x over the gap at the smallest x ≥ factor
  *   level       at each selected point, the mean is below / above a value
  *   seriesOrder at each selected x, the mean falls ('down') or rises ('up') with the series value
  */
@@ -28,7 +30,14 @@ export interface Where {
 export type Check =
   | { kind: 'slope'; column: string; min: number; max: number }
   | { kind: 'sgRatio'; stat: SummaryStat; agg: SummaryAgg; tol: number }
-  | { kind: 'ends'; column: string; direction: 'down' | 'up'; factor: number }
+  | {
+      kind: 'ends';
+      column: string;
+      direction: 'down' | 'up' | 'flat';
+      factor: number;
+      where?: Where;
+    }
+  | { kind: 'gapGrows'; column: string; factor: number }
   | { kind: 'level'; column: string; below?: number; above?: number; where?: Where }
   | { kind: 'seriesOrder'; column: string; direction: 'down' | 'up'; where?: Where };
 
@@ -97,9 +106,15 @@ export function evaluate(
       return all(runs.map((run) => sgRatio(check, run)));
     case 'ends':
       return all(
-        bySeries(points).map((ps) => {
+        bySeries(selected(points, check.where)).map((ps) => {
           const r = meanOf(ps[0], check.column) / meanOf(ps[ps.length - 1], check.column);
-          const ok = check.direction === 'down' ? r >= check.factor : r <= 1 / check.factor;
+          const f = check.factor;
+          const ok =
+            check.direction === 'down'
+              ? r >= f
+              : check.direction === 'up'
+                ? r <= 1 / f
+                : r >= 1 / f && r <= f;
           return { ok, text: `first/last ${fmt(r)}${seriesOf(ps)}` };
         }),
       );
@@ -115,6 +130,8 @@ export function evaluate(
       );
     case 'seriesOrder':
       return seriesOrder(check, selected(points, check.where));
+    case 'gapGrows':
+      return gapGrows(check, points);
   }
 }
 
@@ -149,6 +166,17 @@ function seriesOrder(
       return { ok, text: `x=${x}: ${v.map(fmt).join(check.direction === 'down' ? ' > ' : ' < ')}` };
     }),
   );
+}
+
+function gapGrows(check: Check & { kind: 'gapGrows' }, points: readonly SweepPoint[]): Verdict {
+  const series = bySeries(points);
+  const [first, last] = [series[0], series[series.length - 1]];
+  const gapAt = (i: number) => meanOf(first[i], check.column) / meanOf(last[i], check.column);
+  if (series.length < 2 || first.length < 2 || first.length !== last.length)
+    return { pass: false, seen: 'needs two series over the same x values' };
+  const [g0, g1] = [gapAt(0), gapAt(first.length - 1)];
+  const r = g1 / g0;
+  return { pass: r >= check.factor, seen: `gap ${fmt(g0)} → ${fmt(g1)} (×${fmt(r)})` };
 }
 
 /** Shorthand for a statistic's column, e.g. col('GC', 'variance', 'mean'). */
