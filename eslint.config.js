@@ -52,6 +52,35 @@ export default tseslint.config(
     },
   },
   {
+    // The UI's fence (house rules 7 and 9): of the engine, only the protocol and the client;
+    // the page's address only through the app shell (src/ui/shell).
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/ui/shell/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/*', '!**/engine/protocol', '!**/engine/client'],
+              message: 'The UI talks to the engine only through engine/protocol and engine/client.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'location', message: 'Only the app shell (src/ui/shell) reads the address.' },
+        { name: 'history', message: 'Only the app shell (src/ui/shell) writes the address.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'location', message: 'Use src/ui/shell/address.ts.' },
+        { object: 'window', property: 'history', message: 'Use src/ui/shell/address.ts.' },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/engine/**/*.ts'],
     rules: {
       'no-restricted-properties': [

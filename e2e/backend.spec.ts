@@ -1,18 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
-/** The reply of window.__probeBackend (src/ui/debug/backendProbe.ts). */
-interface ProbeResult {
-  info: {
-    name: string;
-    adapter: string;
-    software: boolean;
-    fallbacks: { backend: string; reason: string }[];
-  };
-  value: number[];
-  selectMs: number;
-  matmulMs: number;
-  lost?: { reason: string; message: string; recovered: ProbeResult['info'] };
-}
+import type { ProbeReply } from '../src/engine/protocol';
+
+/** The reply of window.__probeBackend (src/engine/client.ts probeBackend). */
+type ProbeResult = Extract<ProbeReply, { ok: true }>;
 
 /** (A B)[i,j] for the probe's 64x64 matmul: sum_k (i+k)(k-j) / 64^2. */
 function expectedMatmul(): number[] {

@@ -2,31 +2,13 @@
 /**
  * Diagnostic worker (e2e tests, the debug hook): selects a backend, times its start-up and a
  * small matmul, optionally simulates a lost WebGPU device, and posts one ProbeReply.
- * The reply's shape is mirrored in src/ui/debug/backendProbe.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { onDeviceLost, selectBackend, type BackendInfo, type BackendPreference } from './backend';
+import { onDeviceLost, selectBackend } from './backend';
 import { webgpuDevice } from './backendDiagnostics';
+import type { ProbeReply, ProbeRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-interface ProbeRequest {
-  preference: BackendPreference;
-  /** Destroy the WebGPU device after the first matmul and check recovery. */
-  loseDevice?: boolean;
-}
-
-type ProbeReply =
-  | {
-      ok: true;
-      info: BackendInfo;
-      /** Top-left 2x2 of the 64x64 product in matmul(), row-major. */
-      value: number[];
-      selectMs: number;
-      matmulMs: number;
-      lost?: { reason: string; message: string; recovered: BackendInfo };
-    }
-  | { ok: false; error: string };
 
 /** (A B)[i,j] = sum_k<64 A[i,k] B[k,j], A[i,k] = (i+k)/64, B[k,j] = (k-j)/64; top-left 2x2. */
 async function matmul(): Promise<number[]> {

@@ -1,107 +1,21 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { addAll, crossProduct } from '../core/linalg';
-import type { Network } from '../core/model/build';
-import type { PerExample } from '../core/model/backprop';
-import { forward } from '../core/model/backprop';
 import type { Rng } from '../core/rng';
+import {
+  GRID_RES,
+  boundaryGrids,
+  extentOf,
+  gridPoints,
+  type BoundaryInput,
+} from '../core/stats/clusterBoundaries';
 import { gradientProjection } from '../core/stats/projection';
 import { tidy } from '../core/tidy';
 import type { ClusterView } from './protocol';
 
-/** Grid resolution of the decision-boundary maps (res x res). */
-export const GRID_RES = 48;
-
-export interface ViewInput {
+export interface ViewInput extends BoundaryInput {
   step: number;
-  net: Network;
-  p: PerExample;
-  assignment: Int32Array;
-  sizes: Int32Array;
-  lr: number;
   rng: Rng;
   /** 2-D datasets: pool inputs (N x 2), labels and duplicate marks. */
   plane?: { xy: Float32Array; label: Int32Array; duplicate: Uint8Array };
-}
-
-/** Bounding box of the points with a 10% margin. */
-function extentOf(xy: Float32Array): [[number, number], [number, number]] {
-  const lo = [Infinity, Infinity];
-  const hi = [-Infinity, -Infinity];
-  for (let i = 0; i < xy.length; i++) {
-    lo[i % 2] = Math.min(lo[i % 2], xy[i]);
-    hi[i % 2] = Math.max(hi[i % 2], xy[i]);
-  }
-  const pad = (a: number, b: number): [number, number] => [
-    a - 0.1 * (b - a || 1),
-    b + 0.1 * (b - a || 1),
-  ];
-  return [pad(lo[0], hi[0]), pad(lo[1], hi[1])];
-}
-
-function gridPoints(extent: [[number, number], [number, number]]): tf.Tensor2D {
-  const v = new Float32Array(GRID_RES * GRID_RES * 2);
-  for (let r = 0; r < GRID_RES; r++) {
-    for (let c = 0; c < GRID_RES; c++) {
-      const k = 2 * (r * GRID_RES + c);
-      v[k] = extent[0][0] + ((extent[0][1] - extent[0][0]) * c) / (GRID_RES - 1);
-      v[k + 1] = extent[1][0] + ((extent[1][1] - extent[1][0]) * r) / (GRID_RES - 1);
-    }
-  }
-  return tf.tensor2d(v, [GRID_RES * GRID_RES, 2]);
-}
-
-/** P(class 1) on the grid: softmax column 1, or σ(f) for the logistic loss. Inside tidy. */
-function classOne(net: Network, f: tf.Tensor2D): tf.Tensor1D {
-  if (net.loss === 'logistic') return tf.reshape(tf.sigmoid(f), [-1]);
-  return tf.reshape(tf.slice(tf.softmax(f), [0, 1], [-1, 1]), [-1]);
-}
-
-/**
- * Fig. 1 of the paper: the decision boundary after one step along each cluster's mean
- * gradient G_k = A_k^T D_k / N_k. The step is lr, raised when needed so that the largest
- * cluster step moves the parameters by 20% of their norm (otherwise the dashed lines would
- * sit on the solid one). Returns one grid per cluster, then the current grid. Inside tidy.
- */
-function boundaryGrids(v: ViewInput, grid: tf.Tensor2D): tf.Tensor1D[] {
-  const trainable = v.net.layers.filter((l) => l.trainable);
-  const perCluster = Array.from(v.sizes, (size, k) => {
-    const idx = tf.tensor1d(membersOf(v.assignment, k), 'int32');
-    return v.p.factors.map(({ a, d }) =>
-      tf.div(crossProduct(tf.gather(a, idx), tf.gather(d, idx)), Math.max(size, 1)),
-    );
-  });
-  const thetaNorm = tf.sqrt(addAll(trainable.map((l) => tf.sum(tf.square(l.weight)))));
-  const stepNorms = perCluster.map((gs) => tf.sqrt(addAll(gs.map((g) => tf.sum(tf.square(g))))));
-  const maxStep = tf.max(tf.stack(stepNorms));
-  const size = tf.maximum(tf.scalar(v.lr), tf.div(tf.mul(0.2, thetaNorm), tf.add(maxStep, 1e-12)));
-  const grids = perCluster.map((gs) => {
-    let f = 0;
-    const layers = v.net.layers.map((l) => {
-      if (!l.trainable) return l;
-      const g = gs[f++];
-      const rows = l.weight.shape[0];
-      const gw = l.bias ? tf.slice(g, [0, 0], [rows, -1]) : g;
-      const weight = tf.sub(l.weight, tf.mul(size, gw)) as tf.Tensor2D;
-      const bias = l.bias
-        ? (tf.sub(
-            l.bias,
-            tf.mul(size, tf.reshape(tf.slice(g, [rows, 0], [1, -1]), [-1])),
-          ) as tf.Tensor1D)
-        : null;
-      return { weight, bias, activation: l.activation };
-    });
-    return classOne(v.net, forward(layers, grid));
-  });
-  return [...grids, classOne(v.net, forward(v.net.layers, grid))];
-}
-
-/** Indices i with assignment[i] = k. */
-function membersOf(assignment: Int32Array, k: number): Int32Array {
-  const out: number[] = [];
-  assignment.forEach((c, i) => {
-    if (c === k) out.push(i);
-  });
-  return Int32Array.from(out);
 }
 
 /** Builds the cluster view with one readback of everything it needs. */

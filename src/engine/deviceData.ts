@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../core/data/dataset';
-import type { Problem } from './problem';
+import type { RunData } from '../core/data/runData';
 
 /** A dataset on the device: x is N x dim, y int32 class indices. */
 export interface DeviceSet {
@@ -18,26 +18,26 @@ export class DeviceData {
   pool: DeviceSet;
   readonly test: DeviceSet;
 
-  constructor(problem: Problem) {
-    this.train = upload(problem.train);
-    this.pool = this.poolOf(problem);
-    this.test = upload(problem.test);
+  constructor(data: RunData) {
+    this.train = upload(data.train);
+    this.pool = this.poolOf(data);
+    this.test = upload(data.test);
   }
 
-  private poolOf(problem: Problem): DeviceSet {
-    const idx = tf.tensor1d(problem.pool, 'int32');
+  private poolOf(data: RunData): DeviceSet {
+    const idx = tf.tensor1d(data.pool, 'int32');
     const pool = { x: tf.gather(this.train.x, idx), y: tf.gather(this.train.y, idx) };
     idx.dispose();
     return pool;
   }
 
   /** New training labels (label noise changed); inputs stay. */
-  relabel(problem: Problem): void {
+  relabel(data: RunData): void {
     this.train.y.dispose();
     this.pool.x.dispose();
     this.pool.y.dispose();
-    this.train = { x: this.train.x, y: tf.tensor1d(problem.train.y, 'int32') };
-    this.pool = this.poolOf(problem);
+    this.train = { x: this.train.x, y: tf.tensor1d(data.train.y, 'int32') };
+    this.pool = this.poolOf(data);
   }
 
   /** The mini-batch at `indices` (caller disposes). */

@@ -5,7 +5,8 @@ import type { Rng } from '../core/rng';
 import { gradientClustering } from '../core/stats/clustering';
 import type { Clusters } from '../core/stats/types';
 import { buildClusterView } from './clusterView';
-import { poolDigits, poolPlane, type Problem } from './problem';
+import { poolDigits, poolPlane } from '../core/data/poolViews';
+import type { RunData } from '../core/data/runData';
 import type { ClusterView } from './protocol';
 import type { EngineEvent } from '../core/run/records';
 
@@ -20,14 +21,14 @@ export type ClusterState = Clusters & { sizes: Int32Array; step: number };
 export async function refreshClusters(input: {
   net: Network;
   p: PerExample;
-  problem: Problem;
+  data: RunData;
   config: Config;
   rng: Rng;
   step: number;
   previous: ClusterState | null;
 }): Promise<{ clusters: ClusterState; event: EngineEvent; view: ClusterView }> {
-  const { net, p, problem, config, rng, step, previous } = input;
-  const K = Math.min(clustersK(config), problem.pool.length);
+  const { net, p, data, config, rng, step, previous } = input;
+  const K = Math.min(clustersK(config), data.pool.length);
   const r = await gradientClustering(p.factors, K, {
     iterations: config.gcIters,
     rng,
@@ -42,8 +43,8 @@ export async function refreshClusters(input: {
     sizes: r.sizes,
     lr: config.lr,
     rng,
-    plane: problem.train.dim === 2 ? poolPlane(problem) : undefined,
+    plane: data.train.dim === 2 ? poolPlane(data) : undefined,
   });
-  if (config.data === 'mnist') view.digits = poolDigits(problem, r.assignment);
+  if (config.data === 'mnist') view.digits = poolDigits(data, r);
   return { clusters, event: { kind: 'gc', step, objective: r.objective }, view };
 }

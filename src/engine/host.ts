@@ -1,11 +1,11 @@
-import type { Config } from '../core/config/schema';
+import { applyPatch, checkConfig } from '../core/config/patch';
+import { isHot, type Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
+import { Outbox } from './outbox';
+import { RateMeter, SliceSizer } from './pacing';
+import type { BackendInfo, Command, EngineMessage, Status } from './protocol';
 import { Session } from './session';
-import type { BackendInfo, ClusterView, Command, EngineMessage, Status } from './protocol';
-import type { EngineEvent, Report } from '../core/run/records';
 
-/** Minimum time between posts of new results while training. */
-const FLUSH_MS = 100;
 /** How long a failed WebGPU step waits for the device-lost callback before it counts as an error. */
 const LOST_GRACE_MS = 2000;
 
@@ -14,7 +14,7 @@ export interface HostEnv {
   post(msg: EngineMessage): void;
   selectBackend(pref: Config['backend']): Promise<BackendInfo>;
   fetchBytes(url: string): Promise<ArrayBuffer>;
-  /** Lets queued commands run between chunks of training. */
+  /** Lets queued commands run between slices of training. */
   yieldToEvents(): Promise<void>;
   now(): number;
   /** Calls back when the GPU device behind the current backend is lost (WebGPU only). */
@@ -24,37 +24,54 @@ export interface HostEnv {
 }
 
 /**
- * The engine side of the protocol: owns the session, runs it in chunks of one measurement
- * interval while playing, and posts only new reports/events/views (house rule 7).
+ * The engine side of the protocol. It owns the run's configuration (house rule 11): commands
+ * are intents, checked against the schema and applied here, and every applied configuration
+ * is echoed (`ready` for a new run, `config` for a hot change). While playing it trains in
+ * short slices (pacing.ts), so Pause and Reset act within one slice, and posts only new
+ * reports/events/views (outbox.ts). Any failure leaves a state from which Reset or a new
+ * configuration starts a fresh run.
  */
 export class EngineHost {
   private session: Session | null = null;
   private config: Config | null = null;
+  /** The backend preference the current backend was selected for. */
+  private selectedFor: Config['backend'] | null = null;
+  private backend: BackendInfo | null = null;
   private dataUrl = '';
   private mnist: MnistData | null = null;
-  private backend: BackendInfo | null = null;
+  /** The last configuration command applied (echoed so the UI can drop its pending edits). */
+  private seq = 0;
+
   private playing = false;
+  /** The last run failed and none has started since. */
+  private errored = false;
   private budget = 0;
   private loopRunning = false;
-  private rate = { steps: 0, since: 0, value: 0 };
+  /** The session's work in progress: never dispose a session in the middle of a step. */
+  private inflight: Promise<unknown> = Promise.resolve();
+  private readonly sizer = new SliceSizer();
+  private readonly rate = new RateMeter();
+  private readonly outbox: Outbox;
 
-  private queue: Promise<void> = Promise.resolve();
-  private outbox: { reports: Report[]; events: EngineEvent[]; view: ClusterView | null } = {
-    reports: [],
-    events: [],
-    view: null,
-  };
-  private lastFlush = 0;
   private lost: string | null = null;
   /** Resolves when the device is lost: a readback on a lost device may never settle. */
-  private lostSignal: { promise: Promise<null>; fire: () => void } = signal();
+  private lostSignal = signal();
   private unwatch: () => void = () => {};
-  private inflight: Promise<unknown> | null = null;
+  private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly env: HostEnv) {}
+  constructor(private readonly env: HostEnv) {
+    this.outbox = new Outbox(env, () => this.statusMessage());
+  }
 
-  /** Commands are handled one at a time, in arrival order; training runs between them. */
+  /**
+   * Commands are handled one at a time, in arrival order; training runs between them. A ping
+   * is answered at once, ahead of the queue (the UI's watchdog asks whether we are alive).
+   */
   receive(cmd: Command): Promise<void> {
+    if (cmd.type === 'ping') {
+      this.env.post({ type: 'pong', id: cmd.id });
+      return Promise.resolve();
+    }
     this.queue = this.queue.then(() => this.handle(cmd));
     return this.queue;
   }
@@ -63,9 +80,7 @@ export class EngineHost {
     try {
       await this.dispatch(cmd);
     } catch (e) {
-      this.env.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-      this.playing = false;
-      this.status('error');
+      this.fail(e);
     }
   }
 
@@ -73,32 +88,36 @@ export class EngineHost {
     switch (cmd.type) {
       case 'init':
         this.dataUrl = cmd.dataUrl;
-        await this.useBackend(cmd.config.backend);
-        await this.start(cmd.config, null);
+        return this.load(cmd.config, cmd.seq, null);
+      case 'load':
+        return this.load(cmd.config, cmd.seq, 'a new configuration');
+      case 'reset':
+        this.playing = false;
+        if (this.config) await this.start(this.config, 'reset by the user');
         return;
-      case 'simulate-device-loss':
-        this.env.loseDevice();
-        return;
+      case 'set':
+        return this.set(cmd.patch, cmd.seq);
       case 'play':
+        if (!this.session || this.session.stopped) return this.status();
         this.playing = true;
-        this.status('playing'); // a loop still draining after a reset carries on, silently
+        this.status();
         void this.loop();
         return;
       case 'pause':
         this.playing = false;
         this.budget = 0;
-        return this.status('paused');
+        return this.status();
       case 'step':
-        this.budget += cmd.count;
+        if (!this.session) return;
+        this.budget += Math.max(0, Math.floor(cmd.count) || 0);
         void this.loop();
         return;
-      case 'reset':
-        this.playing = false;
-        return this.start(cmd.config ?? this.config!, 'reset by the user');
-      case 'set':
-        return this.set(cmd.patch);
       case 'explain-step':
         return this.explain();
+      case 'ping':
+        return; // answered in receive()
+      case 'simulate-device-loss':
+        return this.env.loseDevice();
       default: {
         const never: never = cmd;
         throw new Error(`unknown command ${JSON.stringify(never)}`);
@@ -106,108 +125,143 @@ export class EngineHost {
     }
   }
 
-  private async start(config: Config, reason: string | null): Promise<void> {
-    await this.inflight; // never dispose a session in the middle of a step
-    this.session?.dispose();
-    this.session = null;
-    // Results of the old session not yet posted must not leak into the new run.
-    this.outbox = { reports: [], events: [], view: null };
+  /** A whole configuration from outside: checked, then a fresh run (problems reported). */
+  private async load(raw: Config, seq: number, reason: string | null): Promise<void> {
+    const { config, problems } = checkConfig(raw);
+    this.seq = seq;
+    this.playing = false;
+    if (problems.length) this.env.post({ type: 'config', config, problems, seq });
+    await this.start(config, reason);
+  }
+
+  /** Hot fields apply to the running session; any other change restarts the run. */
+  private async set(patch: Partial<Config>, seq: number): Promise<void> {
+    if (!this.config) return;
+    const { config, problems, changed } = applyPatch(this.config, patch);
+    this.seq = seq;
+    const cold = changed.filter((k) => !isHot(k));
+    if (cold.length > 0 || !this.session) {
+      if (problems.length) this.env.post({ type: 'config', config, problems, seq });
+      await this.start(config, `changed ${cold.join(', ')} (needs new data or a new model)`);
+      if (this.playing) void this.loop();
+      return;
+    }
     this.config = config;
+    this.session.set(config);
+    this.outbox.events(this.session.drainEvents());
+    this.outbox.flush();
+    this.env.post({ type: 'config', config, problems, seq });
+  }
+
+  /** Disposes the current run and starts `config` (reselecting the backend if it changed). */
+  private async start(config: Config, reason: string | null): Promise<void> {
+    this.budget = 0; // steps queued for the old run are not the new run's
+    await this.inflight;
+    this.disposeSession();
+    this.outbox.clear(); // results of the old run not yet posted must not leak into the new one
+    this.config = config;
+    this.errored = false;
     this.status('loading');
+    if (this.selectedFor !== config.backend) await this.useBackend(config.backend);
     if (config.data === 'mnist' && !this.mnist) {
       this.mnist = decodeMnist(await this.env.fetchBytes(this.dataUrl));
     }
     this.session = new Session(config, this.mnist ?? undefined, {
-      checkpoint: this.backend?.name === 'webgpu',
+      checkpoint: this.backend!.name === 'webgpu',
     });
-    this.env.post({ type: 'ready', backend: this.backend!, config, problem: this.session.info() });
-    if (reason) this.env.post({ type: 'events', events: [{ kind: 'reset', step: 0, reason }] });
-    this.status(this.playing ? 'playing' : 'paused');
+    this.env.post({
+      type: 'ready',
+      backend: this.backend!,
+      config,
+      info: this.session.info(),
+      reason,
+      seq: this.seq,
+    });
+    if (reason) this.outbox.events([{ kind: 'reset', step: 0, reason }]);
+    this.outbox.flush();
   }
 
   /**
-   * One explained step while paused (slow motion); ignored while playing. Right after a
-   * pause the loop may still be finishing its chunk (or a step budget): wait for it, so the
-   * press is neither lost nor interleaved with those steps.
+   * One explained step while paused (slow motion); ignored while playing. Right after a pause
+   * the loop may still be finishing its slice: wait for it, so the press is neither lost nor
+   * interleaved with those steps.
    */
   private async explain(): Promise<void> {
     while (this.loopRunning && !this.playing) await this.env.yieldToEvents();
-    if (!this.session || this.playing || this.loopRunning || this.session.stopped) return;
     const s = this.session;
-    const before = s.step;
-    this.inflight = s.explainStep();
-    const { output, explained } = await (this.inflight as ReturnType<Session['explainStep']>);
-    this.inflight = null;
-    if (this.session !== s) return;
-    this.emit(output, s.step - before);
-    this.flush();
-    if (explained) this.env.post({ type: 'explained', explained });
-    if (s.stopped === 'diverged') this.status('diverged');
+    if (!s || this.playing || this.loopRunning || s.stopped) return;
+    const result = await this.track(s.explainStep());
+    if (this.lost) return this.recover();
+    if (!result || this.session !== s) return;
+    this.outbox.add(result.output);
+    this.outbox.flush();
+    if (result.explained) this.env.post({ type: 'explained', explained: result.explained });
   }
 
-  private async set(patch: Partial<Config>): Promise<void> {
-    if (!this.session) return;
-    const needReset = this.session.set(patch);
-    this.config = { ...this.session.config, ...patch };
-    if (needReset.length > 0) {
-      await this.start(this.config, `changed ${needReset.join(', ')} (needs a new problem)`);
-      if (this.playing) void this.loop();
-      return;
-    }
-    const out = await this.session.advance(0);
-    if (out.events.length) this.env.post({ type: 'events', events: out.events });
-  }
-
-  /** Trains while playing (or while a step budget remains), one chunk per event-loop turn. */
+  /** Trains while playing (or while a step budget remains), one slice per event-loop turn. */
   private async loop(): Promise<void> {
     if (this.loopRunning || !this.session) return;
     this.loopRunning = true;
-    let failed = false;
-    this.rate = { steps: 0, since: this.env.now(), value: this.rate.value };
-    this.status(this.playing ? 'playing' : 'paused');
+    this.rate.clear();
     try {
       while (this.session && !this.session.stopped && (this.playing || this.budget > 0)) {
         const s: Session = this.session;
         const toReport = s.config.every - (s.step % s.config.every);
-        const count = this.playing ? toReport : Math.min(this.budget, toReport);
-        const before = s.step;
-        this.inflight = s.advance(count);
-        const out = await this.settle(this.inflight as ReturnType<Session['advance']>);
-        this.inflight = null;
+        const count = this.sizer.next(this.playing ? toReport : Math.min(this.budget, toReport));
+        const [before, t0] = [s.step, this.env.now()];
+        const out = await this.track(s.advance(count));
         if (this.lost) {
           await this.recover();
           continue;
         }
         if (this.session !== s || !out) break;
-        this.budget = Math.max(0, this.budget - (s.step - before));
-        this.emit(out, s.step - before);
+        const taken = s.step - before;
+        this.sizer.observe(taken, this.env.now() - t0, out.reports.length + out.views.length > 0);
+        this.budget = Math.max(0, this.budget - taken);
+        this.rate.add(this.env.now(), s.step);
+        this.outbox.add(out);
         await this.env.yieldToEvents();
       }
+      if (this.session?.stopped === 'done') this.playing = false;
     } catch (e) {
-      failed = true;
-      this.playing = false;
-      this.budget = 0;
-      this.env.post({
-        type: 'error',
-        message: `training stopped: ${e instanceof Error ? e.message : String(e)}`,
-      });
+      this.fail(e);
     } finally {
       this.loopRunning = false;
-      this.flush();
-    }
-    const s = this.session;
-    if (failed) this.status('error');
-    else if (s?.stopped === 'diverged') this.status('diverged');
-    else {
-      if (s?.stopped === 'done') this.playing = false;
-      this.status(this.playing ? 'playing' : 'paused');
+      this.rate.clear();
+      this.outbox.flush();
     }
   }
 
-  /** Selects a backend and watches its GPU device. */
+  /**
+   * Runs a piece of the session's work as the one in flight. A failure caused by a lost
+   * device resolves to null (recover() takes over); any other failure is rethrown.
+   */
+  private async track<T>(work: Promise<T>): Promise<T | null> {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inflight = settled;
+    try {
+      return await Promise.race([work, this.lostSignal.promise]);
+    } catch (e) {
+      // An op on a lost device fails before the device-lost callback arrives: wait briefly.
+      if (this.backend?.name === 'webgpu') {
+        const grace = new Promise<null>((r) => setTimeout(() => r(null), LOST_GRACE_MS));
+        await Promise.race([this.lostSignal.promise, grace]);
+      }
+      if (this.lost) return null;
+      throw e;
+    }
+  }
+
+  /** Selects a backend for `pref` and watches its GPU device. */
   private async useBackend(pref: Config['backend']): Promise<void> {
     this.unwatch();
+    this.selectedFor = null;
     this.backend = await this.env.selectBackend(pref);
+    this.selectedFor = pref;
+    this.lost = null;
     this.lostSignal = signal();
     this.unwatch = this.env.watchDeviceLoss((reason) => {
       this.lost = reason;
@@ -215,75 +269,76 @@ export class EngineHost {
     });
   }
 
-  /** Awaits a chunk; a failure caused by a lost device is left to recover(). */
-  private async settle<T>(chunk: Promise<T>): Promise<T | null> {
-    try {
-      return await Promise.race([chunk, this.lostSignal.promise]);
-    } catch (e) {
-      // An op on a lost device fails before the device-lost callback arrives: wait briefly.
-      const grace = new Promise<null>((resolve) => setTimeout(() => resolve(null), LOST_GRACE_MS));
-      if (this.backend?.name === 'webgpu') await Promise.race([this.lostSignal.promise, grace]);
-      if (this.lost) return null;
-      throw e;
-    }
-  }
-
   /**
-   * The GPU device was lost mid-run: continue on the next backend from the parameters of
-   * the last report (the results since then, at most one report, are lost), and say so.
+   * The GPU device was lost mid-run: continue on the next backend from the parameters of the
+   * last report (the results since then, at most one report, are lost), and say so.
    */
   private async recover(): Promise<void> {
     const from = this.backend?.name ?? 'webgpu';
     const reason = `the GPU device was lost (${this.lost})`;
     const checkpoint = this.session?.checkpoint ?? null;
-    this.lost = null;
-    try {
-      this.session?.dispose();
-    } catch {
-      // tensors on a lost device may fail to dispose; they are gone anyway
-    }
-    this.session = null;
+    this.inflight = Promise.resolve(); // work on the lost device may never settle: abandon it
+    this.disposeSession();
     await this.useBackend('webgl');
+    this.selectedFor = this.config!.backend; // the run stays on the fallback until reconfigured
     this.session = new Session(this.config!, this.mnist ?? undefined);
     if (checkpoint) this.session.resume(checkpoint);
     const step = this.session.step;
     this.env.post({ type: 'backend', backend: this.backend! });
-    this.env.post({
-      type: 'events',
-      events: [{ kind: 'backend', step, from, to: this.backend!.name, reason }],
-    });
+    this.outbox.events([{ kind: 'backend', step, from, to: this.backend!.name, reason }]);
+    this.outbox.flush();
+  }
+
+  /** Disposes the session; tensors on a lost device or a broken backend may fail to dispose. */
+  private disposeSession(): void {
+    try {
+      this.session?.dispose();
+    } catch {
+      // gone with the device (or the backend) anyway
+    }
+    this.session = null;
   }
 
   /**
-   * Queues a chunk's output and posts it at most every FLUSH_MS (and whenever the loop
-   * stops), so small fast runs send a few messages per second, not thousands.
+   * A failure in a command or in training: say it in plain words and stop. The session is
+   * dropped, so Reset, a preset or a new configuration starts a fresh run.
    */
-  private emit(out: Awaited<ReturnType<Session['advance']>>, steps: number): void {
-    this.outbox.reports.push(...out.reports);
-    this.outbox.events.push(...out.events);
-    if (out.views.length) this.outbox.view = out.views[out.views.length - 1];
-    this.rate.steps += steps;
-    if (this.env.now() - this.lastFlush >= FLUSH_MS || this.session?.stopped) this.flush();
+  private fail(e: unknown): void {
+    this.errored = true;
+    this.playing = false;
+    this.budget = 0;
+    this.disposeSession();
+    this.selectedFor = null; // a broken backend is selected afresh by the next run
+    this.outbox.clear();
+    this.env.post({ type: 'error', message: plainError(e) });
+    this.status('error');
   }
 
-  private flush(): void {
-    const { view, reports, events } = this.outbox;
-    this.outbox = { reports: [], events: [], view: null };
-    this.lastFlush = this.env.now();
-    if (view) this.env.post({ type: 'clusters', view });
-    if (reports.length) this.env.post({ type: 'reports', reports });
-    if (events.length) this.env.post({ type: 'events', events });
-    const elapsed = (this.env.now() - this.rate.since) / 1000;
-    if (elapsed > 0.5) {
-      this.rate = { steps: 0, since: this.env.now(), value: this.rate.steps / elapsed };
-    }
-    this.status(this.playing ? 'playing' : 'paused');
+  private statusMessage(state?: Status): EngineMessage {
+    const s = this.session;
+    const running = this.playing && !s?.stopped ? 'playing' : 'paused';
+    const status: Status =
+      state ?? (this.errored ? 'error' : s?.stopped === 'diverged' ? 'diverged' : running);
+    return {
+      type: 'status',
+      status,
+      step: s?.step ?? 0,
+      stepsPerSecond: this.rate.value(),
+    };
   }
 
-  private status(status: Status): void {
-    const step = this.session?.step ?? 0;
-    this.env.post({ type: 'status', status, step, stepsPerSecond: this.rate.value });
+  private status(state?: Status): void {
+    this.env.post(this.statusMessage(state));
   }
+}
+
+/** An error as one plain sentence for the UI. */
+function plainError(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/memory access out of bounds|out of memory|allocation failed/i.test(message)) {
+    return `the run ran out of memory (${message}); choose a smaller model, pool or data set, then Reset`;
+  }
+  return `training stopped: ${message}`;
 }
 
 /** A promise with its resolver. */

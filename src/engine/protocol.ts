@@ -3,6 +3,7 @@
  * discriminated union member with a `type` tag; bulk arrays are transferred, and reports
  * carry only the points that are new since the last message.
  */
+import type { ConfigProblem } from '../core/config/codec';
 import type { Config } from '../core/config/schema';
 import type { EngineEvent, EstimatorPoint, Report } from '../core/run/records';
 import type { EstimatorId } from '../core/stats/types';
@@ -78,22 +79,45 @@ export interface ExplainedStep {
 
 export type Status = 'loading' | 'paused' | 'playing' | 'diverged' | 'error';
 
-/** UI → engine. */
+/** UI → engine: intents. The engine owns the run's configuration and echoes what it applied. */
 export type Command =
-  | { type: 'init'; config: Config; dataUrl: string }
+  /** Start the engine: select the backend, build the first run. */
+  | { type: 'init'; config: Config; dataUrl: string; seq: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
-  | { type: 'reset'; config?: Config }
-  | { type: 'set'; patch: Partial<Config> }
+  /** A fresh run of the configuration the engine holds. */
+  | { type: 'reset' }
+  /** A fresh run of a whole new configuration (a preset, a loaded file, a lesson). */
+  | { type: 'load'; config: Config; seq: number }
+  /**
+   * Change some fields: hot ones apply mid-run (a `change` event each), others restart the run
+   * (a changed backend is selected first); `config` echoes the result.
+   */
+  | { type: 'set'; patch: Partial<Config>; seq: number }
   /** Explained slow motion: one ordinary step, answered with an 'explained' message. */
   | { type: 'explain-step' }
+  /** Liveness check, answered at once with 'pong' (the UI's watchdog). */
+  | { type: 'ping'; id: number }
   /** Test hook: destroy the GPU device to exercise the fallback path. */
   | { type: 'simulate-device-loss' };
 
 /** Engine → UI. */
 export type EngineMessage =
-  | { type: 'ready'; backend: BackendInfo; config: Config; problem: ProblemInfo }
+  /**
+   * A run started: the configuration it runs (after the engine's checks), why it (re)started
+   * (null at init), and `seq`, the last configuration command applied.
+   */
+  | {
+      type: 'ready';
+      backend: BackendInfo;
+      config: Config;
+      info: RunInfo;
+      reason: string | null;
+      seq: number;
+    }
+  /** The configuration after a hot change, and what was not taken as given. */
+  | { type: 'config'; config: Config; problems: ConfigProblem[]; seq: number }
   /** The run moved to another backend (after a lost GPU device). */
   | { type: 'backend'; backend: BackendInfo }
   | { type: 'status'; status: Status; step: number; stepsPerSecond: number }
@@ -101,9 +125,10 @@ export type EngineMessage =
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'clusters'; view: ClusterView }
   | { type: 'explained'; explained: ExplainedStep }
+  | { type: 'pong'; id: number }
   | { type: 'error'; message: string };
 
-export interface ProblemInfo {
+export interface RunInfo {
   dataset: string;
   trainSize: number;
   testSize: number;
@@ -130,3 +155,23 @@ export function transferables(msg: EngineMessage): Transferable[] {
   if (v.digits) list.push(v.digits.pixels.buffer, v.digits.cluster.buffer);
   return [...new Set(list)] as Transferable[];
 }
+
+/** UI → backend probe worker (backendProbe.worker.ts): which backend, and a device-loss drill. */
+export interface ProbeRequest {
+  preference: 'auto' | BackendName;
+  /** Destroy the WebGPU device after the first matmul and report the recovery. */
+  loseDevice?: boolean;
+}
+
+/** Backend probe worker → UI. */
+export type ProbeReply =
+  | {
+      ok: true;
+      info: BackendInfo;
+      /** Top-left 2x2 of a 64x64 test matmul, row-major. */
+      value: number[];
+      selectMs: number;
+      matmulMs: number;
+      lost?: { reason: string; message: string; recovered: BackendInfo };
+    }
+  | { ok: false; error: string };

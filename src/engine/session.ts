@@ -1,18 +1,20 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ESTIMATOR_NAMES, isHot, type Config } from '../core/config/schema';
+import { estimatorIds, fieldOf, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
+import { buildRunData, relabel, type RunData } from '../core/data/runData';
 import { initNetwork, type Network } from '../core/model/build';
 import { disposePerExample, perExample, type PerExample } from '../core/model/backprop';
 import { trainableSize } from '../core/model/network';
 import { measureReport } from '../core/run/measureReport';
 import type { EstimatorId } from '../core/stats/types';
+import { streams } from '../core/run/streams';
+import { BatchStream } from '../core/train/batches';
 import { Sgd } from '../core/train/sgd';
-import { BatchStream } from './batches';
 import { DeviceData } from './deviceData';
+import { LossHealth } from '../core/train/lossHealth';
 import { explainUpdate, type ExplainContext } from './explain';
 import { refreshClusters, type ClusterState } from './gcRefresh';
-import { buildProblem, relabel, streams, type Problem } from './problem';
-import type { ClusterView, ExplainedStep, ProblemInfo } from './protocol';
+import type { ClusterView, ExplainedStep, RunInfo } from './protocol';
 import type { EngineEvent, Report } from '../core/run/records';
 import { SvrgSnapshot } from './svrgSnapshot';
 
@@ -38,8 +40,8 @@ type ExplainHook = (
 export class Session {
   step = 0;
   stopped: 'diverged' | 'done' | null = null;
-  private problem: Problem;
-  private readonly data: DeviceData;
+  private data: RunData;
+  private readonly device: DeviceData;
   private readonly net: Network;
   private readonly sgd: Sgd;
   private readonly rng: Streams;
@@ -49,6 +51,7 @@ export class Session {
   private gcStale = true;
   private svrgStale = true;
   private pending: EngineEvent[] = [];
+  private readonly health = new LossHealth();
 
   /** The parameters at the last report (when checkpointing), to survive a lost GPU device. */
   checkpoint: { step: number; weights: Float32Array } | null = null;
@@ -59,9 +62,9 @@ export class Session {
     private readonly options: { checkpoint?: boolean } = {},
   ) {
     this.rng = streams(config.seed);
-    this.problem = buildProblem(config, mnist);
-    this.data = new DeviceData(this.problem);
-    const { dim, numClasses } = this.problem.train;
+    this.data = buildRunData(config, mnist);
+    this.device = new DeviceData(this.data);
+    const { dim, numClasses } = this.data.train;
     this.net = initNetwork(
       {
         kind: config.model,
@@ -73,11 +76,11 @@ export class Session {
       this.rng.init,
     );
     this.sgd = new Sgd(this.net, { lr: config.lr, momentum: config.mom, weightDecay: config.wd });
-    this.batches = new BatchStream(this.problem.train.n, this.rng.batches);
+    this.batches = new BatchStream(this.data.train.n, this.rng.batches);
   }
 
-  info(): ProblemInfo {
-    const { train, test, pool } = this.problem;
+  info(): RunInfo {
+    const { train, test, pool } = this.data;
     return {
       dataset: this.config.data,
       trainSize: train.n,
@@ -90,16 +93,34 @@ export class Session {
   }
 
   get estimators(): EstimatorId[] {
-    return this.config.est.map((e) => ESTIMATOR_NAMES[e]);
+    return estimatorIds(this.config);
   }
 
-  /** Runs up to `count` training steps, measuring on schedule; stops early on divergence/done. */
+  /**
+   * Runs up to `count` training steps, measuring on schedule; stops early on divergence/done.
+   * When no report was measured, the training losses of these steps are checked (one small
+   * readback), so a diverging run stops within one call whatever the measurement interval.
+   */
   async advance(count: number): Promise<SessionOutput> {
     const out: SessionOutput = { reports: [], events: [], views: [] };
     for (let i = 0; i < count && !this.stopped; i++) await this.oneStep(out);
-    out.events.unshift(...this.pending);
-    this.pending = [];
+    if (out.reports.length === 0 && !this.stopped && !(await this.health.finite())) {
+      this.stopped = 'diverged';
+      out.events.push({
+        kind: 'diverged',
+        step: this.step,
+        what: 'the training loss became NaN or infinite',
+      });
+    }
+    out.events.unshift(...this.drainEvents());
     return out;
+  }
+
+  /** Events recorded outside a step (hot changes), taken once. */
+  drainEvents(): EngineEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
   }
 
   /**
@@ -119,8 +140,7 @@ export class Session {
       this.stopped = 'diverged';
       output.events.push({ kind: 'diverged', step: e.step, what: 'a value of the explained step' });
     }
-    output.events.unshift(...this.pending);
-    this.pending = [];
+    output.events.unshift(...this.drainEvents());
     return { output, explained: e };
   }
 
@@ -129,8 +149,8 @@ export class Session {
     const c = this.config;
     return {
       net: this.net,
-      pool: this.data.pool,
-      batch: Math.min(c.bs, this.problem.pool.length),
+      pool: this.device.pool,
+      batch: Math.min(c.bs, this.data.pool.length),
       replacement: c.repl,
       estimators: this.estimators,
       clusters: this.clusters ?? undefined,
@@ -140,7 +160,7 @@ export class Session {
   }
 
   private explainContext(): ExplainContext {
-    const { pool: poolIndices } = this.problem;
+    const { pool: poolIndices } = this.data;
     return { ...this.statsInputs(), poolIndices, step: this.step, lr: this.config.lr };
   }
 
@@ -153,12 +173,12 @@ export class Session {
     const measureDue = this.isMeasureDue();
     if (svrgDue) {
       this.snapshot?.dispose();
-      this.snapshot = SvrgSnapshot.take(this.net, this.data.pool, this.step);
+      this.snapshot = SvrgSnapshot.take(this.net, this.device.pool, this.step);
       this.svrgStale = false;
       out.events.push({ kind: 'svrg', step: this.step });
     }
     if (gcDue || measureDue) {
-      const p = perExample(this.net, this.data.pool.x, this.data.pool.y);
+      const p = perExample(this.net, this.device.pool.x, this.device.pool.y);
       try {
         if (gcDue) await this.recluster(p, out);
         if (measureDue) await this.measure(p, out);
@@ -168,8 +188,8 @@ export class Session {
     }
     if (this.stopped) return;
     const indices = this.batches.next(c.bs);
-    const b = this.data.batch(indices);
-    const update = () => this.sgd.step(b.x, b.y).dispose();
+    const b = this.device.batch(indices);
+    const update = () => this.health.watch(this.sgd.step(b.x, b.y));
     if (explain) await explain(indices, b, update);
     else update();
     b.x.dispose();
@@ -185,7 +205,7 @@ export class Session {
     const r = await refreshClusters({
       net: this.net,
       p,
-      problem: this.problem,
+      data: this.data,
       config: this.config,
       rng: this.rng.gc,
       step: this.step,
@@ -202,7 +222,7 @@ export class Session {
     const { report, finite, weights } = await measureReport(
       {
         ...this.statsInputs(),
-        test: this.data.test,
+        test: this.device.test,
         mode: c.stats,
         checkpoint: this.options.checkpoint,
         estimates: c.estim,
@@ -226,9 +246,9 @@ export class Session {
   }
 
   /**
-   * Applies the hot fields of a partial configuration mid-run, without a reset, recording
-   * one `change` event each. Returns the names of changed fields that need a new problem
-   * (not applied: the owner resets with them).
+   * Applies the hot fields of a (checked) partial configuration mid-run, without a reset,
+   * recording one `change` event each (view fields change silently). Returns the names of
+   * changed fields that need new data or a new model (not applied: the owner restarts).
    */
   set(patch: Partial<Config>): string[] {
     const needReset: string[] = [];
@@ -240,6 +260,7 @@ export class Session {
         continue;
       }
       this.config = { ...this.config, [name]: value };
+      if (fieldOf(name)?.group === 'view') continue;
       this.pending.push({
         kind: 'change',
         step: this.step,
@@ -256,8 +277,8 @@ export class Session {
     const c = this.config;
     this.sgd.hyper = { lr: c.lr, momentum: c.mom, weightDecay: c.wd };
     if (name === 'noise') {
-      this.problem = relabel(this.problem, c.noise);
-      this.data.relabel(this.problem);
+      this.data = relabel(this.data, c.noise);
+      this.device.relabel(this.data);
     }
     if (name === 'k' || name === 'gcIters' || (name === 'bs' && c.k === null)) this.gcStale = true;
     // Turning an estimator on uses the clusters / snapshot already there, if any.
@@ -285,7 +306,8 @@ export class Session {
   }
 
   dispose(): void {
-    this.data.dispose();
+    this.device.dispose();
+    this.health.dispose();
     this.net.dispose();
     this.sgd.dispose();
     this.snapshot?.dispose();

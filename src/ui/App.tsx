@@ -17,6 +17,12 @@ export function App() {
     latest.current = pg;
   });
   useEffect(() => installGvp(window, () => latest.current), []);
+  useEffect(() => {
+    // Test hook (documented in the README): simulate a lost GPU device.
+    Object.assign(window, {
+      __gvpSimulateDeviceLoss: () => latest.current.engine.simulateDeviceLoss(),
+    });
+  }, []);
   const onShortcut = useCallback((a: ShortcutAction) => {
     if (a.id === 'help') setHelp((h) => !h);
     else act(latest.current, a);
@@ -35,8 +41,8 @@ function act(pg: Playground, a: Exclude<ShortcutAction, { id: 'help' }>): void {
   const { status } = pg.state;
   switch (a.id) {
     case 'playPause':
-      if (status === 'playing') pg.send({ type: 'pause' });
-      else if (status === 'paused') pg.send({ type: 'play' });
+      if (status === 'playing') pg.engine.pause();
+      else if (status === 'paused') pg.engine.play();
       return;
     case 'step':
       if (status === 'paused') pg.step(a.count);

@@ -1,62 +1,97 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { parse, serialize, type Problem } from '../core/config/codec';
-import { fieldOf, type Config } from '../core/config/schema';
+import { parse, serialize, type ConfigProblem } from '../core/config/codec';
+import { FIELDS, fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
+import { initialQuery, showQuery } from './shell/address';
 import { useEngine } from './useEngine';
 
+/** The fields the UI owns (how the page looks); every other field is the engine's. */
+const VIEW_KEYS = FIELDS.filter((f) => f.group === 'view').map((f) => f.key);
+type ViewFields = Partial<Config>;
+
+function viewOf(config: Config): ViewFields {
+  return Object.fromEntries(VIEW_KEYS.map((k) => [k, config[k]])) as ViewFields;
+}
+
+/** An edit sent to the engine and not yet echoed back (shown meanwhile, so nothing jumps). */
+interface PendingEdit {
+  seq: number;
+  patch: Partial<Config>;
+}
+
 /**
- * Everything the page shows and does, in one place: the configuration (kept in the URL), the
- * engine's run, pinned runs and "predict, then reveal". The layouts only render it.
+ * Everything the page shows and does, in one place. The engine owns the run's configuration:
+ * edits go to it as intents and the page renders what it echoes (plus the edits still in
+ * flight); the page keeps only the view fields, pinned runs and "predict, then reveal". The
+ * URL always shows the whole configuration. The layouts only render this.
  */
 export function usePlayground() {
-  const [initial] = useState(() => parse(location.search));
-  const [config, setConfig] = useState<Config>(initial.config);
+  const [initial] = useState(() => parse(initialQuery()));
+  const [view, setView] = useState<ViewFields>(() => viewOf(initial.config));
+  const [pending, setPending] = useState<readonly PendingEdit[]>([]);
   const [preset, setPreset] = useState<string | null>(() =>
-    new URLSearchParams(location.search).get('preset'),
+    new URLSearchParams(initialQuery()).get('preset'),
   );
-  const [problems, setProblems] = useState(initial.problems);
+  const [problems, setProblems] = useState<readonly ConfigProblem[]>(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
-  const { state, send } = useEngine(initial.config);
-  const slow = useSlowMotion(send);
-  useUrlSync(config);
-  useAutoplay(config, state.status, state.backend !== null, send);
+  const { state, engine } = useEngine(initial.config);
+  const slow = useSlowMotion(engine);
+  const config = useMemo<Config>(() => {
+    const live = pending.filter((e) => e.seq > state.seq).map((e) => e.patch);
+    return Object.assign({}, state.config ?? initial.config, ...live, view);
+  }, [state.config, state.seq, initial.config, pending, view]);
+  useEffect(() => showQuery(serialize(config)), [config]);
+  useEngineProblems(state.configProblems, setProblems);
+  useAutoplay(config.autoplay === true, state.status, engine.play);
+
+  const echoed = state.seq;
+  const edit = useCallback(
+    (seq: number, patch: Partial<Config>) =>
+      setPending((p) => [...p.filter((e) => e.seq > echoed), { seq, patch }]),
+    [echoed],
+  );
 
   const change = useCallback(
     (key: keyof Config, value: Config[keyof Config]) => {
-      setConfig((c) => ({ ...c, [key]: value }));
+      if (fieldOf(key)?.group === 'view') return setView((v) => ({ ...v, [key]: value }));
       setPreset(null);
-      if (fieldOf(key)?.group !== 'view') send({ type: 'set', patch: { [key]: value } });
+      const patch = { [key]: value } as Partial<Config>;
+      edit(engine.set(patch), patch);
     },
-    [send],
+    [engine, edit],
   );
-  const restart = useCallback(
-    (next: Config, name: string | null, found: Problem[]) => {
-      setConfig(next);
+  /** A whole new configuration (preset, file); the view keeps what is given in `viewPart`. */
+  const replace = useCallback(
+    (next: Config, name: string | null, found: readonly ConfigProblem[], viewPart: ViewFields) => {
+      const whole = { ...next, ...viewPart };
+      setView(viewOf(whole));
       setPreset(name);
       setProblems(found);
       setHiddenAfter(null);
-      send({ type: 'reset', config: next });
+      edit(engine.load(whole), whole);
     },
-    [send],
+    [engine, edit],
   );
   const pickPreset = useCallback(
     (name: string) => {
       const next = parse(`preset=${encodeURIComponent(name)}`);
       // The view (lecture, embed, charts, hidden controls) and the backend stay as they were.
-      restart({ ...next.config, ...keptAcrossPresets(config) }, name, next.problems);
+      replace(next.config, name, next.problems, { ...view, backend: config.backend });
     },
-    [restart, config],
+    [replace, view, config.backend],
   );
   const loadConfig = useCallback(
-    (next: Config, found: Problem[]) => restart(next, null, found),
-    [restart],
+    (next: Config, found: ConfigProblem[]) => replace(next, null, found, viewOf(next)),
+    [replace],
   );
   const reset = useCallback(() => {
     setHiddenAfter(null);
-    send({ type: 'reset', config });
-  }, [send, config]);
+    // A run that failed or an engine that stopped answering gets a fresh engine.
+    if (state.status === 'error' || state.unresponsive) engine.restart(config);
+    else engine.reset();
+  }, [engine, config, state.status, state.unresponsive]);
   const pin = useCallback(
     () => setPins((p) => addPin(p, { config, reports: state.reports, events: state.events })),
     [config, state.reports, state.events],
@@ -76,7 +111,7 @@ export function usePlayground() {
     preset,
     problems,
     state,
-    send,
+    engine,
     pins,
     hiddenAfter,
     shownReports,
@@ -94,30 +129,23 @@ export function usePlayground() {
 
 export type Playground = ReturnType<typeof usePlayground>;
 
-function keptAcrossPresets(c: Config): Partial<Config> {
-  return { lecture: c.lecture, embed: c.embed, charts: c.charts, hide: c.hide, backend: c.backend };
-}
-
-/** The URL always holds the full configuration (replaceState: no history entry per slider). */
-function useUrlSync(config: Config): void {
+/** What the engine did not take as given joins the problems notice. */
+function useEngineProblems(
+  found: readonly ConfigProblem[],
+  setProblems: (f: (p: readonly ConfigProblem[]) => readonly ConfigProblem[]) => void,
+): void {
   useEffect(() => {
-    const query = serialize(config);
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
-  }, [config]);
+    if (found.length) setProblems((p) => [...p, ...found]);
+  }, [found, setProblems]);
 }
 
 /** `autoplay=1`: press play once, as soon as the engine is ready. */
-function useAutoplay(
-  config: Config,
-  status: string,
-  ready: boolean,
-  send: ReturnType<typeof useEngine>['send'],
-): void {
+function useAutoplay(autoplay: boolean, status: string, play: () => void): void {
   const done = useRef(false);
   useEffect(() => {
-    if (status === 'paused' && config.autoplay && !done.current && ready) {
+    if (status === 'paused' && autoplay && !done.current) {
       done.current = true;
-      send({ type: 'play' });
+      play();
     }
-  }, [status, ready, config.autoplay, send]);
+  }, [status, autoplay, play]);
 }

@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/core/config/codec';
 import type { Config } from '../../src/core/config/schema';
 import type { Network } from '../../src/core/model/build';
-import { BatchStream } from '../../src/engine/batches';
-import { poolPositions } from '../../src/engine/explain';
-import { streams, type Problem } from '../../src/engine/problem';
+import { poolPositions } from '../../src/core/data/poolViews';
+import type { RunData } from '../../src/core/data/runData';
+import { streams } from '../../src/core/run/streams';
+import { BatchStream } from '../../src/core/train/batches';
 import type { ExplainedStep } from '../../src/engine/protocol';
 import { Session } from '../../src/engine/session';
 import { expectClose, useCpu } from '../helpers/coreHarness';
@@ -20,8 +21,8 @@ const cfg = (extra: string): Config => parse(`${QUERY}&${extra}`).config;
 function inside(s: Session) {
   return s as unknown as {
     net: Network;
-    problem: Problem;
-    data: { batch(i: Int32Array): { x: tf.Tensor2D; y: tf.Tensor1D } };
+    data: RunData;
+    device: { batch(i: Int32Array): { x: tf.Tensor2D; y: tf.Tensor1D } };
   };
 }
 
@@ -82,7 +83,7 @@ describe('explained slow motion: the step', () => {
   it('draws the sampler’s batches, across epochs, with their labels', async () => {
     const s = new Session(config);
     const sampler = new BatchStream(64, streams(config.seed).batches);
-    const { train } = inside(s).problem;
+    const { train } = inside(s).data;
     for (let t = 0; t < 20; t++) {
       const e = await explainOne(s); // 20 steps of 8 out of 64: three epochs
       const expected = sampler.next(8);
@@ -100,7 +101,7 @@ describe('explained slow motion: the step', () => {
     const s = new Session(cfg('pool=16&dup=0.5&dupPts=3'));
     const { output, explained } = await s.explainStep();
     const view = output.views[0]; // the GC refresh at step 0: the points the 2-D view shows
-    const { train, pool } = inside(s).problem;
+    const { train, pool } = inside(s).data;
     const e = explained!;
     let inPool = 0;
     e.batch.indices.forEach((i, k) => {
@@ -180,9 +181,9 @@ describe('explained slow motion: the numbers, against autodiff', () => {
     const s = new Session(config);
     const fresh = new Session(config); // still at θ_0, where the explained step measured
     const e = await explainOne(s);
-    const { net, data } = inside(fresh);
-    const b = data.batch(e.batch.indices);
-    const all = data.batch(inside(fresh).problem.pool);
+    const { net, device } = inside(fresh);
+    const b = device.batch(e.batch.indices);
+    const all = device.batch(inside(fresh).data.pool);
     const per = autodiffGradients(net, b.x, b.y);
     const g = mean(autodiffGradients(net, all.x, all.y).map((r) => r.g));
     const gB = mean(per.map((r) => r.g));

@@ -33,7 +33,7 @@ const lastStatus = (messages: EngineMessage[]) =>
 describe('EngineHost: explain-step', () => {
   it('answers with one explained message and advances exactly one step', async () => {
     const { host, messages } = harness();
-    await host.receive({ type: 'init', config: CONFIG, dataUrl: '' });
+    await host.receive({ type: 'init', config: CONFIG, dataUrl: '', seq: 1 });
     await host.receive({ type: 'explain-step' });
     await host.receive({ type: 'explain-step' });
     const e = explainedOf(messages);
@@ -48,7 +48,7 @@ describe('EngineHost: explain-step', () => {
 
   it('waits for steps still running (a press right after a pause is not lost)', async () => {
     const { host, messages } = harness();
-    await host.receive({ type: 'init', config: CONFIG, dataUrl: '' });
+    await host.receive({ type: 'init', config: CONFIG, dataUrl: '', seq: 1 });
     void host.receive({ type: 'step', count: 5 }); // the loop runs 5 steps in the background
     await host.receive({ type: 'explain-step' });
     expect(explainedOf(messages).map((x) => x.step)).toEqual([5]);
@@ -57,7 +57,7 @@ describe('EngineHost: explain-step', () => {
 
   it('is ignored while playing', async () => {
     const { host, messages } = harness();
-    await host.receive({ type: 'init', config: CONFIG, dataUrl: '' });
+    await host.receive({ type: 'init', config: CONFIG, dataUrl: '', seq: 1 });
     await host.receive({ type: 'play' });
     await host.receive({ type: 'explain-step' });
     await host.receive({ type: 'pause' });

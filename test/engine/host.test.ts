@@ -1,66 +1,236 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from '../../src/core/config/codec';
-import { EngineHost, type HostEnv } from '../../src/engine/host';
-import type { EngineMessage } from '../../src/engine/protocol';
-import type { Report } from '../../src/core/run/records';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { Session } from '../../src/engine/session';
+import {
+  SMALL,
+  configOf,
+  hostHarness,
+  lastOf,
+  ofType,
+  reportsAfterLastReady,
+  sleep,
+  waitFor,
+} from '../helpers/hostHarness';
 import { useCpu } from '../helpers/coreHarness';
 
 beforeAll(useCpu);
 
-const CONFIG = parse(
-  'data=xor&n=64&hidden=8&bs=8&every=2&k=4&gcEvery=10&svrgEvery=10&pool=64',
-).config;
+const CONFIG = configOf(SMALL);
+const stepOf = (h: ReturnType<typeof hostHarness>) => lastOf(h.messages, 'status')?.step ?? 0;
 
-/** A host on the CPU backend that records every message it posts. */
-function harness() {
-  const messages: EngineMessage[] = [];
-  const clock = { frozenAt: null as number | null };
-  const env: HostEnv = {
-    post: (m) => messages.push(m),
-    selectBackend: () =>
-      Promise.resolve({ name: 'cpu', adapter: 'test', software: true, fallbacks: [] }),
-    fetchBytes: () => Promise.reject(new Error('no data in this test')),
-    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
-    // A frozen clock holds results back until the loop stops (as a slow GPU chunk does).
-    now: () => clock.frozenAt ?? performance.now(),
-    watchDeviceLoss: () => () => {},
-    loseDevice: () => {},
-  };
-  return { host: new EngineHost(env), messages, clock };
-}
-
-const reportsAfterLastReady = (messages: EngineMessage[]): Report[] => {
-  const last = messages.map((m) => m.type).lastIndexOf('ready');
-  return messages.slice(last).flatMap((m) => (m.type === 'reports' ? m.reports : []));
-};
-
-const waitFor = async (ok: () => boolean, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-
-describe('EngineHost', () => {
+describe('EngineHost: the run', () => {
   it('reset while playing: the new run has only its own reports and says it is playing', async () => {
-    const { host, messages, clock } = harness();
-    await host.receive({ type: 'init', config: CONFIG, dataUrl: '' });
-    void host.receive({ type: 'play' });
-    await waitFor(() => reportsAfterLastReady(messages).some((r) => r.step >= 40));
-    clock.frozenAt = performance.now(); // the old run's latest reports are still unsent
-    await host.receive({ type: 'reset', config: CONFIG });
+    const h = hostHarness();
+    await h.init(CONFIG);
+    void h.host.receive({ type: 'play' });
+    await waitFor(() => reportsAfterLastReady(h.messages).some((r) => r.step >= 40));
+    h.clock.frozenAt = performance.now(); // the old run's latest reports are still unsent
+    await h.host.receive({ type: 'reset' });
     // Play at once, while the old loop may still be draining: the UI must hear "playing".
-    await host.receive({ type: 'play' });
-    await new Promise((r) => setTimeout(r, 300));
-    clock.frozenAt = null;
-    await waitFor(() => reportsAfterLastReady(messages).length >= 3);
-    await host.receive({ type: 'pause' });
-    const fresh = reportsAfterLastReady(messages);
+    await h.host.receive({ type: 'play' });
+    await sleep(300);
+    h.clock.frozenAt = null;
+    await waitFor(() => reportsAfterLastReady(h.messages).length >= 3);
+    await h.host.receive({ type: 'pause' });
+    const fresh = reportsAfterLastReady(h.messages);
     expect(fresh[0].step).toBeLessThanOrEqual(CONFIG.every);
     for (let i = 1; i < fresh.length; i++) expect(fresh[i].step).toBeGreaterThan(fresh[i - 1].step);
-    const lastReady = messages.map((m) => m.type).lastIndexOf('ready');
-    const statuses = messages.slice(lastReady).filter((m) => m.type === 'status');
-    expect(statuses.some((m) => m.type === 'status' && m.status === 'playing')).toBe(true);
+    const lastReady = h.messages.map((m) => m.type).lastIndexOf('ready');
+    const statuses = ofType(h.messages.slice(lastReady), 'status');
+    expect(statuses.some((m) => m.status === 'playing')).toBe(true);
+  });
+
+  it('echoes the applied configuration: ready at init, with the sequence number', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    const ready = lastOf(h.messages, 'ready')!;
+    expect(ready.config).toEqual(CONFIG);
+    expect(ready.seq).toBe(1);
+    expect(ready.reason).toBeNull();
+  });
+});
+
+describe('EngineHost: set', () => {
+  it('hot: applies mid-run without a restart, records a change and echoes the config', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    await h.host.receive({ type: 'step', count: 4 });
+    await waitFor(() => stepOf(h) === 4);
+    const readies = ofType(h.messages, 'ready').length;
+    await h.set({ lr: 0.2 });
+    expect(ofType(h.messages, 'ready')).toHaveLength(readies);
+    const echo = lastOf(h.messages, 'config')!;
+    expect(echo.config.lr).toBe(0.2);
+    expect(echo.seq).toBe(2);
+    const events = ofType(h.messages, 'events').flatMap((m) => m.events);
+    expect(events).toContainEqual({
+      kind: 'change',
+      step: 4,
+      field: 'lr',
+      from: '0.05',
+      to: '0.2',
+    });
+    await h.host.receive({ type: 'step', count: 2 });
+    await waitFor(() => stepOf(h) === 6);
+    expect(reportsAfterLastReady(h.messages).at(-1)!.lr).toBe(0.2);
+  });
+
+  it('cold: restarts the run with the new value and says why', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    await h.set({ hidden: [4, 4] });
+    const ready = lastOf(h.messages, 'ready')!;
+    expect(ready.config.hidden).toEqual([4, 4]);
+    expect(ready.reason).toMatch(/changed hidden/);
+    expect(ready.seq).toBe(2);
+    expect(ready.info.parameters).toBe((2 + 1) * 4 + (4 + 1) * 4 + (4 + 1) * 2);
+  });
+
+  it('checks values as the URL would: clamped and reported, never trained on', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    await h.set({ bs: -5, k: 0 } as never);
+    const echo = lastOf(h.messages, 'config')!;
+    expect(echo.config.bs).toBe(1);
+    expect(echo.config.k).toBe(2);
+    expect(echo.problems.map((p) => p.key).sort()).toEqual(['bs', 'k']);
+    await h.set({ bs: true, nonsense: 3 } as never);
+    const again = lastOf(h.messages, 'config')!;
+    expect(again.config.bs).toBe(1);
+    expect(again.problems.map((p) => p.message).join(' ')).toMatch(/not a number.*unknown/);
+    await h.host.receive({ type: 'step', count: 3 });
+    await waitFor(() => stepOf(h) === 3);
+    expect(lastOf(h.messages, 'status')!.status).toBe('paused');
+  });
+
+  it('backend: selects the new backend, then restarts on it', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    expect(h.selections).toEqual(['auto']);
+    await h.set({ backend: 'wasm' });
+    expect(h.selections).toEqual(['auto', 'wasm']);
+    const ready = lastOf(h.messages, 'ready')!;
+    expect(ready.backend.name).toBe('wasm');
+    expect(ready.config.backend).toBe('wasm');
+  });
+});
+
+describe('EngineHost: load and reset', () => {
+  it('reset after a loaded configuration restarts that configuration, on its backend', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    const file = configOf(`${SMALL}&hidden=5&backend=webgl&seed=7`);
+    await h.load(file);
+    expect(lastOf(h.messages, 'ready')!.backend.name).toBe('webgl');
+    await h.host.receive({ type: 'step', count: 3 });
+    await h.host.receive({ type: 'reset' });
+    const ready = lastOf(h.messages, 'ready')!;
+    expect(ready.config).toEqual(file);
+    expect(ready.backend.name).toBe('webgl');
+    expect(ready.reason).toBe('reset by the user');
+    expect(h.selections).toEqual(['auto', 'webgl']);
+  });
+
+  it('drops steps queued for the old run', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    for (let i = 0; i < 50; i++) void h.host.receive({ type: 'step', count: 1 });
+    await h.host.receive({ type: 'reset' });
+    await sleep(300);
+    expect(lastOf(h.messages, 'status')).toMatchObject({ status: 'paused', step: 0 });
+  });
+});
+
+describe('EngineHost: always responsive', () => {
+  it('pauses within one slice whatever the measurement interval (every = 1e6)', async () => {
+    const h = hostHarness();
+    await h.init(configOf(`${SMALL}&every=1000000`));
+    void h.host.receive({ type: 'play' });
+    await waitFor(() => stepOf(h) > 20);
+    await h.host.receive({ type: 'pause' });
+    await waitFor(() => lastOf(h.messages, 'status')!.status === 'paused', 5000);
+    const stopped = stepOf(h);
+    await sleep(300);
+    expect(stepOf(h)).toBe(stopped);
+  });
+
+  it('answers a ping at once, even behind queued work', async () => {
+    const h = hostHarness();
+    void h.init(CONFIG);
+    void h.host.receive({ type: 'step', count: 30 });
+    void h.host.receive({ type: 'ping', id: 7 });
+    expect(lastOf(h.messages, 'pong')).toEqual({ type: 'pong', id: 7 });
+  });
+
+  it('notices divergence between measurements (every = 50)', async () => {
+    const h = hostHarness();
+    await h.init(
+      configOf('data=spiral&n=64&bs=16&lr=10&hidden=32,32,32,32,32,32&every=50&mom=0.99'),
+    );
+    await h.host.receive({ type: 'play' });
+    await waitFor(() => lastOf(h.messages, 'status')!.status === 'diverged');
+    const diverged = ofType(h.messages, 'events')
+      .flatMap((m) => m.events)
+      .find((e) => e.kind === 'diverged')!;
+    expect(diverged.step).toBeLessThan(50);
+  });
+});
+
+describe('EngineHost: failures recover', () => {
+  it('an error during training ends in error; Reset starts a fresh, working run', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    const spy = vi
+      .spyOn(Session.prototype, 'advance')
+      .mockRejectedValueOnce(new Error('memory access out of bounds'));
+    await h.host.receive({ type: 'play' });
+    await waitFor(() => lastOf(h.messages, 'status')!.status === 'error');
+    spy.mockRestore();
+    expect(lastOf(h.messages, 'error')!.message).toMatch(/ran out of memory.*Reset/);
+    await h.host.receive({ type: 'play' }); // no run: stays in error
+    expect(lastOf(h.messages, 'status')!.status).toBe('error');
+    await h.host.receive({ type: 'reset' });
+    await h.host.receive({ type: 'step', count: 4 });
+    await waitFor(() => stepOf(h) === 4);
+    expect(lastOf(h.messages, 'status')!.status).toBe('paused');
+  });
+
+  it('a run that cannot start reports it; a new configuration then starts', async () => {
+    const h = hostHarness();
+    await h.init(configOf('data=mnist&n=100&pool=64'));
+    expect(lastOf(h.messages, 'status')!.status).toBe('error');
+    expect(lastOf(h.messages, 'error')!.message).toMatch(/no data in this test/);
+    await h.load(CONFIG);
+    expect(lastOf(h.messages, 'ready')!.config).toEqual(CONFIG);
+    expect(lastOf(h.messages, 'status')!.status).toBe('paused');
+  });
+});
+
+describe('EngineHost: a lost GPU device', () => {
+  it('moves the run to WebGL from the last checkpoint and says so', async () => {
+    const h = hostHarness();
+    await h.init(configOf(`${SMALL}&backend=webgpu`));
+    await h.host.receive({ type: 'play' });
+    await waitFor(() => stepOf(h) >= 10);
+    h.lose();
+    await waitFor(() => ofType(h.messages, 'backend').length === 1);
+    await h.host.receive({ type: 'pause' });
+    expect(lastOf(h.messages, 'backend')!.backend.name).toBe('webgl');
+    const event = ofType(h.messages, 'events')
+      .flatMap((m) => m.events)
+      .find((e) => e.kind === 'backend');
+    expect(event).toMatchObject({ from: 'webgpu', to: 'webgl' });
+    expect(event!.step).toBeGreaterThan(0); // resumed from the checkpoint, not from scratch
+  });
+
+  it('during explained slow motion: recovers, and the next explained step works', async () => {
+    const h = hostHarness();
+    await h.init(configOf(`${SMALL}&backend=webgpu`));
+    await h.host.receive({ type: 'explain-step' });
+    h.lose();
+    await h.host.receive({ type: 'explain-step' });
+    await h.host.receive({ type: 'explain-step' });
+    expect(lastOf(h.messages, 'backend')!.backend.name).toBe('webgl');
+    expect(ofType(h.messages, 'error')).toEqual([]);
+    expect(ofType(h.messages, 'explained').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -15,14 +15,14 @@ import {
 } from './schema';
 import { formatValue, parseValue, shown } from './values';
 
-export interface Problem {
+export interface ConfigProblem {
   key: string;
   value: string;
   message: string;
 }
 
 /** Splits a query string into decoded [key, value] pairs; malformed escapes are reported. */
-export function pairs(query: string, problems: Problem[]): [string, string][] {
+export function pairs(query: string, problems: ConfigProblem[]): [string, string][] {
   const out: [string, string][] = [];
   for (const part of query.replace(/^[?#]/, '').split('&')) {
     if (part === '') continue;
@@ -45,7 +45,7 @@ export function pairs(query: string, problems: Problem[]): [string, string][] {
 }
 
 /** Base configuration: the defaults, or a preset's when `preset=` names one. */
-function base(values: Map<string, string>, problems: Problem[]): Config {
+function base(values: Map<string, string>, problems: ConfigProblem[]): Config {
   const name = values.get('preset');
   const config = defaultConfig();
   if (name === undefined) return config;
@@ -67,7 +67,7 @@ function base(values: Map<string, string>, problems: Problem[]): Config {
 }
 
 /** Cross-field limits that no single field's range can express. */
-function crossChecks(c: Config, problems: Problem[]): void {
+export function crossChecks(c: Config, problems: ConfigProblem[]): void {
   if (c.data === 'mnist' && c.n > MNIST_TRAIN_MAX) {
     problems.push({
       key: 'n',
@@ -78,8 +78,8 @@ function crossChecks(c: Config, problems: Problem[]): void {
   }
 }
 
-export function parse(query: string): { config: Config; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function parse(query: string): { config: Config; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
   const values = new Map<string, string>();
   for (const [k, v] of pairs(String(query ?? ''), problems)) {
     if (values.has(k))

@@ -146,12 +146,11 @@ export function defaultConfig(): Config {
   return copy(DEFAULTS);
 }
 
-/** The default of one field; n's depends on the dataset. */
-export function defaultOf(
-  key: keyof Config,
-  data: Config['data'] = DEFAULTS.data,
-): Config[keyof Config] {
-  return key === 'n' ? DEFAULT_N[data] : copy(DEFAULTS[key]);
+/** The paper's names of the estimators a configuration selects, in canonical order. */
+export function estimatorIds(
+  config: Pick<Config, 'est'>,
+): (typeof ESTIMATOR_NAMES)[Config['est'][number]][] {
+  return config.est.map((e) => ESTIMATOR_NAMES[e]);
 }
 
 export function fieldOf(key: string): Field | undefined {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { crossProduct } from '../linalg';
 import type { LayerFactors } from '../model/network';
+import { clusterMembers } from './clusterMembers';
 import type { Clusters } from './types';
 
 /** Upper bound on the floats of one batched per-cluster product [chunk, I', O]. */
@@ -26,10 +27,8 @@ export function clusterBuckets(clusters: Clusters): {
   buckets: ClusterBucket[];
 } {
   const { assignment, K } = clusters;
-  const sizes = new Int32Array(K);
-  for (const k of assignment) sizes[k]++;
-  const members: number[][] = Array.from({ length: K }, () => []);
-  assignment.forEach((k, i) => members[k].push(i));
+  const members = clusterMembers(clusters);
+  const sizes = Int32Array.from(members, (m) => m.length);
   const order = Array.from({ length: K }, (_, k) => k)
     .filter((k) => sizes[k] > 0)
     .sort((a, b) => sizes[b] - sizes[a]);

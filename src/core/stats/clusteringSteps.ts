@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { addAll } from '../linalg';
 import type { LayerFactors } from '../model/network';
 import { tidy } from '../tidy';
+import { exampleGradNorm2 } from './moments';
 
 /**
  * Device half of Gradient Clustering (paper §3.2, DESIGN §2.2): the U step (rank-1 centres)
@@ -53,11 +54,9 @@ function oneHot(labels: tf.Tensor1D, k: number): tf.Tensor2D {
   return tf.cast(tf.equal(column, tf.range(0, k, 1, 'int32')), 'float32') as tf.Tensor2D;
 }
 
-/** s_i = ||g_i||^2 = sum_l ||a_il||^2 ||d_il||^2, shape N. Caller disposes. */
+/** s_i = ||g_i||^2 (moments.ts exampleGradNorm2), shape N. Caller disposes. */
 export function selfTerm(layers: readonly LayerFactors[]): tf.Tensor1D {
-  return tf.tidy(() =>
-    addAll(layers.map(({ a, d }) => tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)))),
-  ) as tf.Tensor1D;
+  return tf.tidy(() => exampleGradNorm2(layers));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Rng } from '../rng';
+import { clusterMembers } from './clusterMembers';
 import type { Clusters } from './types';
 
 /**
@@ -43,11 +44,8 @@ export function batchDraws(
  * so that E[ĝ] = (1/N) sum_k N_k mean_(i in k) g_i = g.
  */
 export function clusterDraws(clusters: Clusters, count: number, rng: Rng): Draws {
-  const { assignment, K } = clusters;
-  const members: number[][] = Array.from({ length: K }, () => []);
-  assignment.forEach((k, i) => members[k].push(i));
-  const nonEmpty = members.filter((m) => m.length > 0);
-  const n = assignment.length;
+  const nonEmpty = clusterMembers(clusters).filter((m) => m.length > 0);
+  const n = clusters.assignment.length;
   const m = nonEmpty.length;
   const index = new Int32Array(count * m);
   for (let t = 0; t < count; t++) {

@@ -34,12 +34,16 @@ export function sumOverLayers(parts: tf.Tensor[]): tf.Scalar {
   return addAll(parts.map((p) => tf.sum(p))) as tf.Scalar;
 }
 
-/** mean_i ||g_i||^2 = mean_i sum_layers ||a_i||^2 ||d_i||^2. Inside tidy. */
+/** ||g_i||^2 = sum_layers ||a_i||^2 ||d_i||^2 (g_i = a_i^T d_i per layer), shape N. Inside tidy. */
+export function exampleGradNorm2(layers: readonly LayerFactors[]): tf.Tensor1D {
+  return addAll(
+    layers.map(({ a, d }) => tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1))),
+  ) as tf.Tensor1D;
+}
+
+/** mean_i ||g_i||^2. Inside tidy. */
 export function meanExampleGradNorm2(layers: readonly LayerFactors[]): tf.Scalar {
-  const perLayer = layers.map(({ a, d }) =>
-    tf.mul(tf.sum(tf.square(a), 1), tf.sum(tf.square(d), 1)),
-  );
-  return tf.mean(addAll(perLayer));
+  return tf.mean(exampleGradNorm2(layers));
 }
 
 /** Number of scalars in a list of per-layer coordinate tensors. */

@@ -8,7 +8,7 @@
  * default and reported as problems; it never throws. serializeSweep() writes the shortest query
  * that parses back to the same sweep and view.
  */
-import { pairs, parse, serialize, type Problem } from '../config/codec';
+import { pairs, parse, serialize, type ConfigProblem } from '../config/codec';
 import { shown } from '../config/values';
 import { SUMMARY_AGGS, type SummaryAgg, type SummaryStat } from '../run/summaryColumns';
 import { formatValues, parseAxis, type SweepAxis } from './axis';
@@ -49,7 +49,7 @@ function choice<T>(
   raw: string,
   table: Record<string, T>,
   fallback: T,
-  problems: Problem[],
+  problems: ConfigProblem[],
 ): T {
   if (Object.hasOwn(table, raw)) return table[raw];
   const names = Object.keys(table).join(', ');
@@ -68,7 +68,7 @@ const byName = <T extends string>(values: readonly T[]) =>
  * The query's pairs, with `preset=NAME` of a sweep preset replaced by the preset's own pairs
  * (the query's other keys override them). Other presets are the base configuration's.
  */
-function expandPreset(query: string, problems: Problem[]): [string, string][] {
+function expandPreset(query: string, problems: ConfigProblem[]): [string, string][] {
   const given = pairs(query, problems);
   const named = [...given].reverse().find(([k]) => k === 'preset')?.[1];
   if (named === undefined || !named.startsWith('sweep-')) return given;
@@ -92,9 +92,9 @@ function expandPreset(query: string, problems: Problem[]): [string, string][] {
 export function parseSweep(query: string): {
   spec: SweepSpec;
   view: SweepView;
-  problems: Problem[];
+  problems: ConfigProblem[];
 } {
-  const problems: Problem[] = [];
+  const problems: ConfigProblem[] = [];
   const own = new Map<SweepKey, string>();
   const rest: string[] = [];
   for (const [k, v] of expandPreset(String(query ?? ''), problems)) {

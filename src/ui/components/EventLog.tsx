@@ -1,4 +1,4 @@
-import type { ProblemInfo } from '../../engine/protocol';
+import type { RunInfo } from '../../engine/protocol';
 import type { EngineEvent } from '../../core/run/records';
 
 function describe(e: EngineEvent): string | null {
@@ -19,13 +19,13 @@ function describe(e: EngineEvent): string | null {
   }
 }
 
-/** The problem's size and the notable events of the run (changes, resets, divergence). */
+/** The run's data and model sizes and the notable events of the run (changes, resets, divergence). */
 export function EventLog({
   events,
-  problem,
+  info,
 }: {
   events: readonly EngineEvent[];
-  problem: ProblemInfo | null;
+  info: RunInfo | null;
 }) {
   const lines = events
     .map(describe)
@@ -33,11 +33,11 @@ export function EventLog({
     .slice(-8);
   return (
     <div className="event-log" aria-live="polite">
-      {problem ? (
+      {info ? (
         <p>
-          {problem.dataset}: {problem.trainSize} training examples ({problem.classes} classes, input
-          dimension {problem.inputDim}), {problem.testSize} test; statistics over a pool of{' '}
-          {problem.poolSize}; d = {problem.parameters} trainable parameters.
+          {info.dataset}: {info.trainSize} training examples ({info.classes} classes, input
+          dimension {info.inputDim}), {info.testSize} test; statistics over a pool of{' '}
+          {info.poolSize}; d = {info.parameters} trainable parameters.
         </p>
       ) : null}
       <ul>

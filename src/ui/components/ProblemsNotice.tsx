@@ -1,11 +1,11 @@
-import type { Problem } from '../../core/config/codec';
+import type { ConfigProblem } from '../../core/config/codec';
 
 /** Dismissible list of what the URL got wrong and what was used instead. */
 export function ProblemsNotice({
   problems,
   onDismiss,
 }: {
-  problems: readonly Problem[];
+  problems: readonly ConfigProblem[];
   onDismiss: () => void;
 }) {
   if (problems.length === 0) return null;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { pageUrl } from '../shell/address';
 
 /** Copies the current URL (which always holds the full configuration and seed). */
 export function ShareButton() {
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(pageUrl());
       setCopied('ok');
     } catch {
       setCopied('failed');

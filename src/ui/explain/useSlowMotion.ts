@@ -1,16 +1,16 @@
 import { useCallback, useState } from 'react';
-import type { Command } from '../../engine/protocol';
+import type { EngineIntents } from '../useEngine';
 
 /** Slow motion on/off, and the step that → and the Step button take (explained when on). */
-export function useSlowMotion(send: (cmd: Command) => void) {
+export function useSlowMotion(engine: Pick<EngineIntents, 'pause' | 'step' | 'explainStep'>) {
   const [slowMotion, setSlowMotion] = useState(false);
   const toggleSlowMotion = useCallback(() => {
     setSlowMotion((on) => !on);
-    send({ type: 'pause' }); // slow motion steps by hand; leaving it leaves the run paused
-  }, [send]);
+    engine.pause(); // slow motion steps by hand; leaving it leaves the run paused
+  }, [engine]);
   const step = useCallback(
-    (count: number) => send(slowMotion ? { type: 'explain-step' } : { type: 'step', count }),
-    [send, slowMotion],
+    (count: number) => (slowMotion ? engine.explainStep() : engine.step(count)),
+    [engine, slowMotion],
   );
   return { slowMotion, toggleSlowMotion, step };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Problem } from '../../core/config/codec';
+import type { ConfigProblem } from '../../core/config/codec';
 import { serialize } from '../../core/config/codec';
 import type { Config } from '../../core/config/schema';
 import { runCsv, runJson, type RunRecord } from '../../core/run/export';
@@ -16,7 +16,7 @@ export interface ExportMenuProps {
   preset: string | null;
   state: RunState;
   /** A configuration loaded from a file (already schema-checked), with its problems. */
-  onLoadConfig: (config: Config, problems: Problem[]) => void;
+  onLoadConfig: (config: Config, problems: ConfigProblem[]) => void;
 }
 
 /** The charts on screen: [name, svg], from their test ids (`chart-variance` → variance). */

@@ -9,7 +9,7 @@
  * Every field goes through the URL codec (parse), so a file is checked, clamped and reported
  * exactly like a URL: one source of truth for every field's range. Pure: text in, result out.
  */
-import { parse, serialize, type Problem } from '../../core/config/codec';
+import { parse, serialize, type ConfigProblem } from '../../core/config/codec';
 import type { Config } from '../../core/config/schema';
 import { APP } from '../../core/run/export';
 
@@ -23,7 +23,7 @@ export function configFileText(config: Config): string {
 }
 
 export type LoadResult =
-  { ok: true; config: Config; problems: Problem[] } | { ok: false; error: string };
+  { ok: true; config: Config; problems: ConfigProblem[] } | { ok: false; error: string };
 
 /** A JSON value as it would appear in a URL, or null when no URL could hold it. */
 function asQueryValue(v: unknown): string | null {
@@ -44,7 +44,10 @@ const short = (v: unknown) => {
 };
 
 /** The fields as a URL query: from `config`, else from `query`; or the error to report. */
-function queryOf(name: string, json: unknown): { query: string; problems: Problem[] } | string {
+function queryOf(
+  name: string,
+  json: unknown,
+): { query: string; problems: ConfigProblem[] } | string {
   if (!isObject(json)) return `${name}: expected a JSON object with the configuration fields`;
   const wrapped = 'app' in json || 'config' in json || 'version' in json;
   if (wrapped) {
@@ -61,7 +64,7 @@ function queryOf(name: string, json: unknown): { query: string; problems: Proble
   const fields = wrapped ? (json.config as Record<string, unknown>) : json;
   if (Object.keys(fields).length === 0) return `${name}: no configuration fields in it`;
   const params = new URLSearchParams();
-  const problems: Problem[] = [];
+  const problems: ConfigProblem[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (value === null) continue; // e.g. k: null means "the default"
     const q = asQueryValue(value);

@@ -3,12 +3,13 @@ import { BackendBadge } from '../components/BackendBadge';
 import { Transport } from '../components/Transport';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
+import { pagePath } from '../shell/address';
 import type { Playground } from '../usePlayground';
 
 /** `embed=1`: the chosen charts and play / reset, for a slide; a link opens the full page. */
 export function EmbedView({ pg }: { pg: Playground }) {
-  const { config, state, send } = pg;
-  const full = `${location.pathname}?${serialize({ ...config, embed: false, autoplay: false })}`;
+  const { config, state, engine } = pg;
+  const full = pagePath(serialize({ ...config, embed: false, autoplay: false }));
   return (
     <div className={`app embed${config.lecture ? ' lecture' : ''}`}>
       <section className="embed-bar" aria-label="Run">
@@ -18,9 +19,9 @@ export function EmbedView({ pg }: { pg: Playground }) {
           step={state.step}
           epoch={state.reports.at(-1)?.epoch ?? 0}
           stepsPerSecond={state.stepsPerSecond}
-          onPlay={() => send({ type: 'play' })}
-          onPause={() => send({ type: 'pause' })}
-          onStep={(count) => send({ type: 'step', count })}
+          onPlay={engine.play}
+          onPause={engine.pause}
+          onStep={engine.step}
           onReset={pg.reset}
         />
         <BackendBadge backend={state.backend} />

@@ -14,13 +14,14 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { PinnedRuns } from '../pins/PinnedRuns';
+import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
 
 const SMOOTH_WINDOW = 9;
 
 /** The whole playground: header, presets, transport, controls and results. */
 export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void }) {
-  const { config, state, send } = pg;
+  const { config, state, engine } = pg;
   const [smoothed, setSmoothed] = useState(false);
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
   return (
@@ -38,7 +39,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
               state={state}
               onLoadConfig={pg.loadConfig}
             />
-            <EmbedDialog config={config} base={`${location.origin}${location.pathname}`} />
+            <EmbedDialog config={config} base={pageBase()} />
           </>
         )}
         <button
@@ -67,8 +68,8 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
           step={state.step}
           epoch={state.reports.at(-1)?.epoch ?? 0}
           stepsPerSecond={state.stepsPerSecond}
-          onPlay={() => send({ type: 'play' })}
-          onPause={() => send({ type: 'pause' })}
+          onPlay={engine.play}
+          onPause={engine.pause}
           onStep={pg.step}
           onReset={pg.reset}
         />
@@ -122,7 +123,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
               highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
             />
           ) : null}
-          <EventLog events={state.events} problem={state.problem} />
+          <EventLog events={state.events} info={state.info} />
         </section>
       </main>
       <footer>

@@ -7,6 +7,7 @@ function container(): ServiceWorkerContainer | null {
   return import.meta.env.PROD && navigator.serviceWorker ? navigator.serviceWorker : null;
 }
 
+import { reloadPage } from '../shell/address';
 export function registerServiceWorker(): void {
   const sw = container();
   if (!sw) return;
@@ -35,10 +36,8 @@ export type ApplyUpdate = () => void;
  */
 export function whenUpdateReady(onReady: (apply: ApplyUpdate) => void): void {
   const sw = container();
-  if (sw) void sw.ready.then((reg) => watchUpdates(sw, reg, onReady, reload));
+  if (sw) void sw.ready.then((reg) => watchUpdates(sw, reg, onReady, reloadPage));
 }
-
-const reload = () => location.reload();
 
 /** The update protocol on a registration (exported for tests with fake workers). */
 export function watchUpdates(

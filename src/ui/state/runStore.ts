@@ -1,46 +1,70 @@
+import type { ConfigProblem } from '../../core/config/codec';
+import type { Config } from '../../core/config/schema';
 import type {
   BackendInfo,
   ClusterView,
   EngineMessage,
   ExplainedStep,
-  ProblemInfo,
+  RunInfo,
   Status,
 } from '../../engine/protocol';
 import type { EngineEvent, Report } from '../../core/run/records';
 
 /** Everything the UI knows about the current run; replaced (never mutated) on each change. */
 export interface RunState {
+  /** The configuration the engine runs (its echo; null until the first run is ready). */
+  config: Config | null;
+  /** The last configuration command the engine has applied (see EngineClient.set/load). */
+  seq: number;
+  /** What the engine did not take as given in the last configuration it applied. */
+  configProblems: readonly ConfigProblem[];
   status: Status;
   step: number;
   stepsPerSecond: number;
   backend: BackendInfo | null;
-  problem: ProblemInfo | null;
+  info: RunInfo | null;
   reports: readonly Report[];
   events: readonly EngineEvent[];
   clusters: ClusterView | null;
   /** The last step taken apart in explained slow motion. */
   explained: ExplainedStep | null;
   error: string | null;
+  /** Why the engine seems gone (it crashed, or stopped answering), or null. */
+  unresponsive: string | null;
 }
 
 export const EMPTY_RUN: RunState = {
+  config: null,
+  seq: 0,
+  configProblems: [],
   status: 'loading',
   step: 0,
   stepsPerSecond: 0,
   backend: null,
-  problem: null,
+  info: null,
   reports: [],
   events: [],
   clusters: null,
   explained: null,
   error: null,
+  unresponsive: null,
 };
 
 /** Pure reducer: the next state after one engine message. Reports and events only append. */
 export function reduceRun(state: RunState, msg: EngineMessage): RunState {
   switch (msg.type) {
     case 'ready':
-      return { ...EMPTY_RUN, backend: msg.backend, problem: msg.problem, status: 'paused' };
+      return {
+        ...EMPTY_RUN,
+        config: msg.config,
+        seq: msg.seq,
+        configProblems: state.seq === msg.seq ? state.configProblems : [],
+        backend: msg.backend,
+        info: msg.info,
+        status: 'paused',
+      };
+    case 'config':
+      return { ...state, config: msg.config, seq: msg.seq, configProblems: msg.problems };
     case 'backend':
       return { ...state, backend: msg.backend };
     case 'status':
@@ -55,6 +79,8 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
       return { ...state, explained: msg.explained };
     case 'error':
       return { ...state, error: msg.message, status: 'error' };
+    case 'pong':
+      return state;
     default: {
       const never: never = msg;
       return never;
@@ -95,7 +121,15 @@ export class RunStore {
     setTimeout(notify, Math.max(0, this.lastNotify + NOTIFY_MS - Date.now()));
   }
 
-  fail(message: string): void {
-    this.dispatch({ type: 'error', message });
+  /** A new engine replaces the old one: everything of the old run is gone. */
+  restart(): void {
+    this.state = { ...EMPTY_RUN };
+    for (const fn of this.listeners) fn();
+  }
+
+  /** The engine crashed or stopped answering (null: it is back). */
+  setUnresponsive(reason: string | null): void {
+    this.state = { ...this.state, unresponsive: reason };
+    for (const fn of this.listeners) fn();
   }
 }

@@ -1,21 +1,9 @@
-import type { Config } from '../../core/config/schema';
+import { estimatorIds, type Config } from '../../core/config/schema';
 import type { EstimatorId } from '../../core/stats/types';
 import type { EngineEvent, EstimatorPoint, Report } from '../../core/run/records';
 import type { LineData, Marker, Series } from '../charts/lineTypes';
 
-const ID_OF: Record<Config['est'][number], EstimatorId> = {
-  sgb: 'SG-B',
-  sg2b: 'SG-2B',
-  gc: 'GC',
-  svrg: 'SVRG',
-};
-
 export type Statistic = 'variance' | 'normalizedVariance';
-
-/** Estimator ids the config shows, in canonical order. */
-export function shownEstimators(config: Config): EstimatorId[] {
-  return config.est.map((e) => ID_OF[e]);
-}
 
 function column(reports: readonly Report[], pick: (r: Report) => number | undefined) {
   const x: number[] = [];
@@ -38,7 +26,7 @@ export function estimatorSeries(
   const out: Series[] = [];
   const from = (g: 'estimators' | 'sampled', id: EstimatorId) => (r: Report) =>
     (r[g] as Partial<Record<EstimatorId, EstimatorPoint>> | undefined)?.[id]?.[stat];
-  for (const id of shownEstimators(config)) {
+  for (const id of estimatorIds(config)) {
     if (config.stats !== 'sampled')
       out.push({ id, label: id, ...column(reports, from('estimators', id)) });
     if (config.stats !== 'exact') {

@@ -1,4 +1,4 @@
-import type { Rng } from '../core/rng';
+import type { Rng } from '../rng';
 
 /**
  * Mini-batches without replacement within an epoch: a seeded permutation of the training

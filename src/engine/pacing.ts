@@ -1,0 +1,54 @@
+/**
+ * How the training loop paces itself: slices of steps short enough that Pause and Reset act
+ * at once whatever the measurement interval, and a steps-per-second readout that matches the
+ * rate a stopwatch would measure.
+ */
+
+/** Target wall time of one slice of training steps between two looks at the command queue. */
+export const SLICE_MS = 40;
+const MAX_SLICE_STEPS = 4096;
+
+/**
+ * Steps per slice, adapted to the measured time per step: doubled while a slice takes under
+ * half the target, halved when one takes over twice the target. Slices that included a
+ * measurement or a re-clustering are not used to adapt (they are slow for another reason).
+ */
+export class SliceSizer {
+  steps = 1;
+
+  next(remaining: number): number {
+    return Math.max(1, Math.min(this.steps, remaining));
+  }
+
+  observe(steps: number, ms: number, measured: boolean): void {
+    if (measured || steps < this.steps) return;
+    if (ms < SLICE_MS / 2) this.steps = Math.min(MAX_SLICE_STEPS, this.steps * 2);
+    else if (ms > SLICE_MS * 2) this.steps = Math.max(1, Math.floor(this.steps / 2));
+  }
+}
+
+/** Steps per second over the last WINDOW_MS of wall time: Δsteps / Δt between samples. */
+const WINDOW_MS = 2000;
+
+export class RateMeter {
+  private samples: { t: number; steps: number }[] = [];
+
+  /** Records that `steps` steps have been taken in total at time `t` (ms). */
+  add(t: number, steps: number): void {
+    this.samples.push({ t, steps });
+    while (this.samples.length > 2 && t - this.samples[1].t >= WINDOW_MS) this.samples.shift();
+  }
+
+  /** The rate over the window; 0 before two samples half a second apart. */
+  value(): number {
+    const first = this.samples[0];
+    const last = this.samples.at(-1);
+    if (!first || !last || last.t - first.t < 500) return 0;
+    return ((last.steps - first.steps) * 1000) / (last.t - first.t);
+  }
+
+  /** Forgets the samples (the loop stopped: a pause must not count as slow training). */
+  clear(): void {
+    this.samples = [];
+  }
+}
