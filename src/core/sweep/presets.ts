@@ -73,13 +73,13 @@ export const SWEEP_PRESETS: readonly SweepPreset[] = [
   },
   {
     name: 'sweep-noise', title: 'Label noise', paperSection: '§4.1, Fig. 6',
-    caption: 'A share of the training labels flipped to the other class (x axis; linear, it starts at 0). Noisy labels are a source of gradient variance: the late variance of SG-B rises with the share, the training loss ends higher and test accuracy lower. The paper\'s CIFAR-10 finding, that corrupted labels remove the fluctuations of GC\'s variance, does not reproduce at this scale: here GC does no better than SG-B at any noise level. Random features, N = 300, h = 300, 500 steps, 3 seeds.',
+    caption: 'A share of the training labels flipped to the other class (x axis; linear, it starts at 0). Noisy labels are a source of gradient variance: the late variance of SG-B rises with the share, the training loss ends higher and test accuracy lower. Two CIFAR-10 findings of the paper do not reproduce at this scale: corrupted labels removing the fluctuations of GC\'s variance, and GC\'s advantage being clearer with them — here GC loses ground to SG-B as labels get noisier. Random features, N = 300, h = 300, 500 steps, 3 seeds.',
     query: `${RF}&n=300&hidden=300&bs=10&gcEvery=50&steps=500&vary=noise:0,0.05,0.1,0.2,0.3&seeds=3`,
     claims: [
       { text: 'SG-B\'s late variance rises at least 1.8× from clean labels to 30 % flipped.', check: { kind: 'ends', column: sgb, direction: 'up', factor: 1.8 } },
       { text: 'The training loss ends at least 1.5× higher with 30 % flipped labels.', check: { kind: 'ends', column: 'loss', direction: 'up', factor: 1.5 } },
       { text: 'Test accuracy ends lower with noisy labels (at least 1.1× lower at 30 %).', check: { kind: 'ends', column: 'testAcc', direction: 'down', factor: 1.1 } },
-      { text: 'GC does no better than SG-B here, at any noise level.', check: { kind: 'level', column: gcOverSgb, above: 1 } },
+      { text: 'GC loses ground with noisy labels: GC/SG-B is at least 1.2× higher at 30 % flipped than with clean labels.', check: { kind: 'ends', column: gcOverSgb, direction: 'up', factor: 1.2 } },
     ],
   },
 ];
