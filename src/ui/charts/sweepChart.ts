@@ -188,10 +188,10 @@ function drawSeries(g: G, data: SweepChartData, s: S): void {
 /** Focusable hit targets over every drawn point; hover/focus and click/Enter call back. */
 function drawTargets(g: G, data: SweepChartData, s: S, o: SweepChartOptions): void {
   const f = format(o.valueFormat);
-  const layer = g.append('g').attr('class', 'targets');
+  const layer = g.append('g').attr('class', 'targets overlay');
   const ring = g
     .append('circle')
-    .attr('class', 'focus-ring')
+    .attr('class', 'focus-ring focus')
     .attr('r', 7)
     .attr('fill', 'none')
     .attr('stroke', INK.axis)

@@ -7,6 +7,7 @@ import { PresetMenu } from '../components/PresetMenu';
 import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ShareButton } from '../components/ShareButton';
 import { Transport } from '../components/Transport';
+import { ViewTabs } from '../components/ViewTabs';
 import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
@@ -28,6 +29,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
     <div className={`app${config.lecture ? ' lecture' : ''}`}>
       <header>
         <h1>Gradient Variance Playground</h1>
+        <ViewTabs config={config} />
         <BackendBadge backend={state.backend} />
         <OfflineStatus />
         {hidden('share') ? null : (
