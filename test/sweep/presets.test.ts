@@ -34,6 +34,8 @@ describe("sweep presets: every claim holds on the preset's own sweep", () => {
         claim: c.text,
         ...evaluate(c.check, points, done),
       }));
+      for (const v of verdicts)
+        console.info(`${preset.name}: ${v.pass ? 'holds' : 'FAILS'}: ${v.seen}`);
       for (const v of verdicts) expect(v.pass, `${v.claim}\n  seen: ${v.seen}`).toBe(true);
     },
     300_000,
