@@ -1,7 +1,9 @@
 /**
  * Headless experiments: runs the same Session as the browser worker, in Node on the tfjs
  * WASM backend (or CPU: the configuration's `backend` key, see useNodeBackend), and writes
- * every report and event as JSON (and optionally CSV).
+ * every report and event as JSON (and optionally CSV), with the run summary (run/summary.ts:
+ * per estimator, the late mean over the last 70 % of training and the max over the run) and
+ * each estimator's cost in gradient evaluations per estimate (run/costs.ts).
  *
  *   npm run experiment -- (--preset NAME | --config "QUERY STRING") [--steps N]
  *                         --out FILE.json [--csv FILE.csv]
@@ -9,14 +11,18 @@
  * Bad arguments (or a configuration with problems): exit 2 with one line on stderr.
  */
 import { writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { nodeDevice } from '../src/core/budget/device';
+import { fitToBudget } from '../src/core/budget/fit';
 import { parse, serialize } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
-import type { EngineEvent, Report } from '../src/core/run/records';
-import { Session } from '../src/engine/session';
+import { costInputs, estimatorCosts } from '../src/core/run/costs';
+import { summarizeRun } from '../src/core/run/summary';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type FlagTable } from './args';
-import { loadMnist } from './loadMnist';
-import { progressBar } from './progress';
+import { checkWritable } from './files';
+import { runSession } from './runSession';
 import { runCsv, runJson, type RunRecord } from '../src/core/run/export';
 
 const FLAGS = {
@@ -36,7 +42,7 @@ const FLAGS = {
   out: {
     kind: 'string',
     metavar: 'FILE.json',
-    help: 'where to write {config, backend, reports, events}',
+    help: 'where to write {config, backend, summary, costs, reports, events}',
   },
   csv: { kind: 'string', metavar: 'FILE.csv', help: 'also write the reports as CSV' },
   help: { kind: 'switch', help: 'show this help' },
@@ -58,22 +64,36 @@ function configOf(flags: ReturnType<typeof parseFlags<typeof FLAGS>>): Config {
   return { ...config, steps };
 }
 
-async function run(config: Config) {
-  const session = new Session(config, config.data === 'mnist' ? loadMnist() : undefined);
-  const reports: Report[] = [];
-  const events: EngineEvent[] = [];
-  const progress = progressBar(config.steps, 'steps');
-  try {
-    while (!session.stopped) {
-      const out = await session.advance(config.every);
-      reports.push(...out.reports);
-      events.push(...out.events);
-      progress(session.step);
-    }
-  } finally {
-    session.dispose();
+/** A one-line progress bar on stderr, only when stderr is a terminal. */
+function progress(step: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const done = Math.round((width * step) / total);
+  process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${step}/${total} steps`);
+  if (step >= total) process.stderr.write('\n');
+}
+
+/**
+ * The resource budget (src/core/budget) of this machine: a run that does not fit is refused
+ * before anything is allocated, with the figures and what would fit; no silent scaling.
+ */
+function checkBudget(config: Config): void {
+  const device = nodeDevice(config.backend === 'cpu' ? 'cpu' : 'wasm', totalmem());
+  const v = fitToBudget(config, device);
+  if (v.kind === 'refused') throw new InputError(v.reason);
+  if (v.kind === 'scaled') {
+    const fit = v.changes.map((c) => `${c.field}=${c.to}`).join('&');
+    throw new InputError(`too large for this machine: ${v.figures}; with ${fit} it would fit`);
   }
-  return { reports, events };
+  if (v.notice) process.stderr.write(`experiment: note: ${v.notice}\n`);
+}
+
+/** Both output paths writable, and different, before any training (a bad --csv costs nothing). */
+function checkOutputs(out: string, csv: string | undefined): void {
+  checkWritable('out', out);
+  if (csv === undefined) return;
+  checkWritable('csv', csv);
+  if (resolve(csv) === resolve(out)) throw new InputError('--csv and --out name the same file');
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -84,14 +104,19 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   requireFlags(flags, ['out']);
   const config = configOf(flags);
+  checkOutputs(flags.out!, flags.csv);
+  checkBudget(config);
   const backend = await useNodeBackend(config.backend);
-  const { reports, events } = await run(config);
+  const run = await runSession(config, { onProgress: (step) => progress(step, config.steps) });
+  const { reports, events } = run;
   const record: RunRecord = {
     exportedAt: new Date().toISOString(),
     preset: flags.preset ?? null,
-    query: serialize(config),
-    config,
+    query: serialize(run.config),
+    config: run.config,
     backend,
+    summary: summarizeRun(reports),
+    costs: estimatorCosts(costInputs(run.config)),
     reports,
     events,
   };

@@ -16,6 +16,7 @@ import { readStats } from '../src/core/stats/read';
 import type { Clusters, EstimatorStats, GradientStats } from '../src/core/stats/types';
 import { runCli, useNodeBackend } from './run';
 import { flagHelp, InputError, parseFlags, requireFlags, type Parsed } from './args';
+import { checkSampledSize } from './limits';
 import {
   readJson,
   validateAssignment,
@@ -33,6 +34,12 @@ const FLAGS = {
     help: 'data: {"x": N x in, "y": N labels} (required)',
   },
   batch: { kind: 'int', min: 1, metavar: 'B', help: 'mini-batch size B ≥ 1 (required)' },
+  'train-size': {
+    kind: 'int',
+    min: 1,
+    metavar: 'N_TRAIN',
+    help: 'size of the training set SGD samples from, when the data is a subset of it (default N): the without-replacement correction uses it',
+  },
   sampling: {
     kind: 'choice',
     values: ['with-replacement', 'without-replacement'],
@@ -44,7 +51,7 @@ const FLAGS = {
     help: 'GC partition {"assignment": [...], "K": K}',
   },
   clusters: { kind: 'int', min: 1, metavar: 'K', help: 'run Gradient Clustering with K clusters' },
-  'gc-iters': { kind: 'int', min: 1, metavar: 'I', help: 'GC iterations (default 3)' },
+  'gc-iters': { kind: 'int', min: 1, max: 1000, metavar: 'I', help: 'GC iterations (default 3)' },
   seed: { kind: 'int', min: 0, max: 2 ** 32 - 1, metavar: 'S', help: 'seed (default 1)' },
   snapshot: {
     kind: 'string',
@@ -59,6 +66,7 @@ const FLAGS = {
   estimates: {
     kind: 'int',
     min: 2,
+    max: 100_000,
     metavar: 'T',
     help: 'draws per estimator when sampled (default 50)',
   },
@@ -68,9 +76,10 @@ const FLAGS = {
 type Flags = Parsed<typeof FLAGS>;
 
 const USAGE = `usage: npm run gradstats -- --model M.json --data D.json --batch B [options]\n
-Prints one JSON object: N, d, B, meanLoss, gradNorm2, meanExampleGradNorm2, bSimple and per
-estimator (SG-B, SG-2B, GC with an assignment or --clusters, SVRG with a snapshot) the
-variance and normalizedVariance (DESIGN §2).\n\n${flagHelp(FLAGS)}\n`;
+Prints one JSON object: N, NTrain, d, B, meanLoss, gradNorm2, meanExampleGradNorm2, bSimple and
+per estimator (SG-B, SG-2B, GC with an assignment or --clusters, SVRG with a snapshot) the
+variance and normalizedVariance (DESIGN §2), and in sampled mode normalizedVarianceAuthors (NV as
+the authors' code computes it). SG-2B is null when 2B > N_TRAIN without replacement.\n\n${flagHelp(FLAGS)}\n`;
 
 /** Everything the computation needs, validated. */
 interface Inputs {
@@ -78,6 +87,8 @@ interface Inputs {
   data: DataSet;
   batch: number;
   replacement: boolean;
+  /** N_train (≥ N). */
+  population: number;
   assignment?: Clusters;
   clusterCount?: number;
   gcIterations: number;
@@ -100,17 +111,24 @@ function loadInputs(f: Flags): Inputs {
   const data = validateData(readJson(f.data!), f.data!, model);
   const n = data.x.length;
   const replacement = f.sampling === 'with-replacement';
-  if (!replacement && f.batch! > n) {
-    throw new InputError(`--batch ${f.batch} exceeds N = ${n} examples (without replacement)`);
+  const population = f['train-size'] ?? n;
+  if (population < n) {
+    throw new InputError(`--train-size ${population} is smaller than the N = ${n} examples given`);
+  }
+  if (!replacement && f.batch! > population) {
+    const what = f['train-size'] === undefined ? `N = ${n} examples` : `--train-size ${population}`;
+    throw new InputError(`--batch ${f.batch} exceeds ${what} (without replacement)`);
   }
   if (f.clusters !== undefined && f.clusters > n) {
     throw new InputError(`--clusters ${f.clusters} exceeds N = ${n} examples`);
   }
+  if (f.mode === 'sampled') checkSampledSize(model, f.batch!, f.estimates ?? 50);
   return {
     model,
     data,
     batch: f.batch!,
     replacement,
+    population,
     assignment: f.assignment
       ? validateAssignment(readJson(f.assignment), f.assignment, n)
       : undefined,
@@ -181,6 +199,7 @@ async function compute(inp: Inputs): Promise<Outcome> {
       mode: inp.mode,
       batch: inp.batch,
       replacement: inp.replacement,
+      population: inp.population,
       clusters,
       snapshot,
       estimates: inp.estimates,
@@ -220,12 +239,15 @@ function report(inp: Inputs, out: Outcome, notes: Set<string>): Record<string, u
   const pair = (e: EstimatorStats<number>) => ({
     variance: num(e.variance, notes),
     normalizedVariance: num(e.normalizedVariance, notes),
+    ...(e.normalizedVarianceAuthors === undefined
+      ? {}
+      : { normalizedVarianceAuthors: num(e.normalizedVarianceAuthors, notes) }),
   });
   const est: Record<string, unknown> = { 'SG-B': pair(stats.estimators['SG-B']!) };
   const sg2 = stats.estimators['SG-2B'];
   if (!sg2) {
     notes.add(
-      `SG-2B is null: 2B = ${2 * inp.batch} > N = ${inp.data.x.length} without replacement`,
+      `SG-2B is null: 2B = ${2 * inp.batch} > N_train = ${inp.population} without replacement`,
     );
   }
   est['SG-2B'] = sg2 ? pair(sg2) : null;
@@ -237,6 +259,7 @@ function report(inp: Inputs, out: Outcome, notes: Set<string>): Record<string, u
   if (stats.gradNorm2 === 0) notes.add('bSimple is null: ||g||^2 = 0');
   return {
     N: inp.data.x.length,
+    NTrain: inp.population,
     d: trainableScalars(inp.model),
     B: inp.batch,
     meanLoss: num(stats.meanLoss, notes),

@@ -6,9 +6,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../src/core/config/schema';
-import type { RunSummary } from '../src/core/run/summary';
+import { summarizeRun } from '../src/core/run/summary';
+import type { RunOutcome } from '../src/core/sweep/result';
 import type { SweepRun } from '../src/core/sweep/expand';
-import { runToEnd } from '../src/engine/sweepRun';
+import { runToEnd, type RunToEnd } from '../src/engine/sweepRun';
 import { loadMnist } from './loadMnist';
 import { useNodeBackend } from './run';
 
@@ -17,16 +18,17 @@ export interface PoolTask {
   config: Config;
 }
 
-export interface Outcome {
-  backend: string;
-  steps: number;
-  diverged: number | null;
-  summary: RunSummary | null;
-}
+export type Outcome = RunOutcome;
 
 export type PoolReply =
   | { type: 'done'; index: number; outcome: Outcome }
   | { type: 'error'; index: number; message: string };
+
+/** What a sweep records of a finished run: the summary, not the reports. */
+export function outcomeOf(backend: string, run: RunToEnd): Outcome {
+  const { config, steps, diverged, reports } = run;
+  return { config, backend, steps, diverged, summary: summarizeRun(reports) };
+}
 
 /** The worker thread, with tsx registered inside it (workers do not inherit the loader). */
 function startWorker(): Worker {
@@ -41,8 +43,7 @@ async function runHere(runs: readonly SweepRun[], onDone: (index: number, o: Out
   const mnist = runs.some((r) => r.config.data === 'mnist') ? loadMnist() : undefined;
   for (const run of runs) {
     const backend = await useNodeBackend(run.config.backend);
-    const { steps, diverged, summary } = (await runToEnd(run.config, mnist))!;
-    onDone(run.index, { backend, steps, diverged, summary });
+    onDone(run.index, outcomeOf(backend, (await runToEnd(run.config, mnist))!));
   }
 }
 

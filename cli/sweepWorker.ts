@@ -8,7 +8,7 @@ import type { Dataset } from '../src/core/data/dataset';
 import { runToEnd } from '../src/engine/sweepRun';
 import { loadMnist } from './loadMnist';
 import { useNodeBackend } from './run';
-import type { PoolReply, PoolTask } from './sweepPool';
+import { outcomeOf, type PoolReply, type PoolTask } from './sweepPool';
 
 const port = parentPort!;
 let mnist: Dataset | undefined;
@@ -18,8 +18,7 @@ async function runTask(task: PoolTask): Promise<PoolReply> {
     const backend = await useNodeBackend(task.config.backend);
     if (task.config.data === 'mnist') mnist ??= loadMnist();
     const out = await runToEnd(task.config, task.config.data === 'mnist' ? mnist : undefined);
-    const { steps, diverged, summary } = out!;
-    return { type: 'done', index: task.index, outcome: { backend, steps, diverged, summary } };
+    return { type: 'done', index: task.index, outcome: outcomeOf(backend, out!) };
   } catch (e) {
     return {
       type: 'error',

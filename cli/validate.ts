@@ -5,10 +5,11 @@
  * Numbers must be finite and within float32 range (JSON has no NaN/Infinity, but 1e999
  * parses to Infinity and 1e39 overflows float32).
  */
-import { readFileSync } from 'node:fs';
 import type { Activation, LossKind, NetworkSpec } from '../src/core/model/network';
 import type { Clusters } from '../src/core/stats/types';
 import { InputError } from './args';
+
+export { readJson } from './files';
 
 const FLOAT32_MAX = 3.4028234663852886e38;
 const ACTIVATIONS: readonly Activation[] = ['relu', 'linear'];
@@ -20,12 +21,6 @@ export interface DataSet {
   y: number[];
 }
 
-const READ_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'file not found',
-  EISDIR: 'is a directory, not a file',
-  EACCES: 'permission denied',
-};
-
 type Fail = (field: string, message: string) => InputError;
 
 function failFor(file: string): Fail {
@@ -36,23 +31,6 @@ function failFor(file: string): Fail {
 function show(v: unknown): string {
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
-/** Reads and parses a JSON file; I/O and syntax errors name the file. */
-export function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why = READ_ERRORS[code] ?? `cannot read file (${code || (e as Error).message})`;
-    throw new InputError(`${file}: ${why}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${file}: invalid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
 }
 
 /** Throws `field is missing` for an absent key. */
@@ -189,7 +167,11 @@ export function validateData(raw: unknown, file: string, model: NetworkSpec): Da
   return { x, y: y as number[] };
 }
 
-/** Validates `{"assignment": [N ints 0..K-1], "K": K}`; K defaults to max + 1. */
+/**
+ * Validates `{"assignment": [N ints 0..K-1], "K": K}`; K defaults to max + 1. K is at most N
+ * (clusters may be empty, but there are never more clusters than examples), so a K of 1e9
+ * or an index of 2e9 is refused before anything of size K is allocated.
+ */
 export function validateAssignment(raw: unknown, file: string, n: number): Clusters {
   const fail = failFor(file);
   const o = object(raw, fail, 'top level');
@@ -199,23 +181,27 @@ export function validateAssignment(raw: unknown, file: string, n: number): Clust
   }
   const a = o.assignment as unknown[];
   if (a.length !== n) throw fail('assignment', `has ${a.length} entries but the data has N = ${n}`);
-  a.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-      throw fail(`assignment[${i}]`, `must be an integer ≥ 0, got ${show(v)}`);
-    }
-  });
-  const ints = a as number[];
-  let K = ints.reduce((m, v) => Math.max(m, v + 1), 0);
   if (o.K !== undefined) {
     if (typeof o.K !== 'number' || !Number.isSafeInteger(o.K) || o.K < 1) {
       throw fail('K', `must be an integer ≥ 1, got ${show(o.K)}`);
     }
-    K = o.K;
-    const bad = ints.findIndex((v) => v >= K);
-    if (bad >= 0)
-      throw fail(`assignment[${bad}]`, `is ${ints[bad]} but K = ${K} (need 0..${K - 1})`);
+    if (o.K > n) throw fail('K', `is ${o.K} but the data has N = ${n} examples (K ≤ N)`);
   }
-  return { assignment: Int32Array.from(ints), K };
+  const K = (o.K as number | undefined) ?? n;
+  a.forEach((v, i) => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+      throw fail(`assignment[${i}]`, `must be an integer ≥ 0, got ${show(v)}`);
+    }
+    if (v >= K) {
+      const why = o.K === undefined ? `N = ${n} (need 0..${n - 1})` : `K = ${K} (need 0..${K - 1})`;
+      throw fail(`assignment[${i}]`, `is ${v} but ${why}`);
+    }
+  });
+  const ints = a as number[];
+  return {
+    assignment: Int32Array.from(ints),
+    K: (o.K as number | undefined) ?? ints.reduce((m, v) => Math.max(m, v + 1), 0),
+  };
 }
 
 /** Validates an SVRG snapshot: a model of exactly the same architecture as `model`. */

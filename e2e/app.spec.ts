@@ -131,3 +131,21 @@ test('a lost WebGPU device: the run continues on the next backend and says so', 
   for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]);
   await expect(page.getByTestId('backend-badge')).not.toContainText('WebGPU');
 });
+
+test('choosing another backend in the controls moves the run to it (URL and engine agree)', async ({
+  page,
+}) => {
+  await page.goto(`/?${SMALL}&backend=cpu`);
+  await expect.poll(() => gvp(page, (g) => g.backend)).toBe('cpu');
+  await page.locator('#f-backend').selectOption('wasm');
+  await expect.poll(() => gvp(page, (g) => g.backend)).toBe('wasm');
+  await expect(page).toHaveURL(/backend=wasm/);
+  await expect(page.getByTestId('backend-badge')).toContainText(/WASM/i);
+  await page.getByTestId('play').click();
+  await waitForReports(page, 2);
+  expect(await gvp(page, (g) => g.backend)).toBe('wasm');
+  // Reset keeps the chosen backend: the engine restarts the configuration it holds.
+  await page.getByTestId('reset').click();
+  await expect.poll(() => gvp(page, (g) => g.step)).toBe(0);
+  expect(await gvp(page, (g) => g.backend)).toBe('wasm');
+});

@@ -3,25 +3,11 @@ import { isHot, type Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
 import { Outbox } from './outbox';
 import { RateMeter, SliceSizer } from './pacing';
-import type { BackendInfo, Command, EngineMessage, Status } from './protocol';
+import { BackendSlot } from './backendSlot';
+import type { HostEnv } from './hostEnv';
+import { plainError } from './plainError';
+import type { Command, EngineMessage, Status } from './protocol';
 import { Session } from './session';
-
-/** How long a failed WebGPU step waits for the device-lost callback before it counts as an error. */
-const LOST_GRACE_MS = 2000;
-
-/** Everything the host needs from its surroundings (worker or test harness). */
-export interface HostEnv {
-  post(msg: EngineMessage): void;
-  selectBackend(pref: Config['backend']): Promise<BackendInfo>;
-  fetchBytes(url: string): Promise<ArrayBuffer>;
-  /** Lets queued commands run between slices of training. */
-  yieldToEvents(): Promise<void>;
-  now(): number;
-  /** Calls back when the GPU device behind the current backend is lost (WebGPU only). */
-  watchDeviceLoss(onLost: (reason: string) => void): () => void;
-  /** Test hook: destroys the current GPU device, as a driver reset would. */
-  loseDevice(): void;
-}
 
 /**
  * The engine side of the protocol. It owns the run's configuration (house rule 11): commands
@@ -34,9 +20,7 @@ export interface HostEnv {
 export class EngineHost {
   private session: Session | null = null;
   private config: Config | null = null;
-  /** The backend preference the current backend was selected for. */
-  private selectedFor: Config['backend'] | null = null;
-  private backend: BackendInfo | null = null;
+  private readonly backend: BackendSlot;
   private dataUrl = '';
   private mnist: MnistData | null = null;
   /** The last configuration command applied (echoed so the UI can drop its pending edits). */
@@ -53,14 +37,11 @@ export class EngineHost {
   private readonly rate = new RateMeter();
   private readonly outbox: Outbox;
 
-  private lost: string | null = null;
-  /** Resolves when the device is lost: a readback on a lost device may never settle. */
-  private lostSignal = signal();
-  private unwatch: () => void = () => {};
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly env: HostEnv) {
     this.outbox = new Outbox(env, () => this.statusMessage());
+    this.backend = new BackendSlot(env);
   }
 
   /**
@@ -146,11 +127,11 @@ export class EngineHost {
       if (this.playing) void this.loop();
       return;
     }
-    this.config = config;
     this.session.set(config);
+    this.config = this.session.config; // as the session applies it (B ≤ N_train)
     this.outbox.events(this.session.drainEvents());
     this.outbox.flush();
-    this.env.post({ type: 'config', config, problems, seq });
+    this.env.post({ type: 'config', config: this.config, problems, seq });
   }
 
   /** Disposes the current run and starts `config` (reselecting the backend if it changed). */
@@ -162,22 +143,29 @@ export class EngineHost {
     this.config = config;
     this.errored = false;
     this.status('loading');
-    if (this.selectedFor !== config.backend) await this.useBackend(config.backend);
+    if (this.backend.needs(config.backend)) await this.backend.select(config.backend);
     if (config.data === 'mnist' && !this.mnist) {
       this.mnist = decodeMnist(await this.env.fetchBytes(this.dataUrl));
     }
+    const backend = this.backend.info!;
     this.session = new Session(config, this.mnist ?? undefined, {
-      checkpoint: this.backend!.name === 'webgpu',
+      checkpoint: backend.name === 'webgpu',
     });
+    this.config = this.session.config; // as the session applies it (B ≤ N_train)
     this.env.post({
       type: 'ready',
-      backend: this.backend!,
-      config,
+      backend,
+      config: this.config,
       info: this.session.info(),
       reason,
       seq: this.seq,
     });
     if (reason) this.outbox.events([{ kind: 'reset', step: 0, reason }]);
+    // The first report right away, before the first (slow) Gradient Clustering.
+    const s = this.session;
+    const first = await this.track(s.measureFirst());
+    if (this.backend.lost) return this.recover();
+    if (first && this.session === s) this.outbox.add(first);
     this.outbox.flush();
   }
 
@@ -191,7 +179,7 @@ export class EngineHost {
     const s = this.session;
     if (!s || this.playing || this.loopRunning || s.stopped) return;
     const result = await this.track(s.explainStep());
-    if (this.lost) return this.recover();
+    if (this.backend.lost) return this.recover();
     if (!result || this.session !== s) return;
     this.outbox.add(result.output);
     this.outbox.flush();
@@ -210,7 +198,7 @@ export class EngineHost {
         const count = this.sizer.next(this.playing ? toReport : Math.min(this.budget, toReport));
         const [before, t0] = [s.step, this.env.now()];
         const out = await this.track(s.advance(count));
-        if (this.lost) {
+        if (this.backend.lost) {
           await this.recover();
           continue;
         }
@@ -233,40 +221,15 @@ export class EngineHost {
   }
 
   /**
-   * Runs a piece of the session's work as the one in flight. A failure caused by a lost
-   * device resolves to null (recover() takes over); any other failure is rethrown.
+   * Runs a piece of the session's work as the one in flight (start() waits for it before it
+   * disposes the session); null when the GPU device was lost meanwhile.
    */
-  private async track<T>(work: Promise<T>): Promise<T | null> {
-    const settled = work.then(
+  private track<T>(work: Promise<T>): Promise<T | null> {
+    this.inflight = work.then(
       () => undefined,
       () => undefined,
     );
-    this.inflight = settled;
-    try {
-      return await Promise.race([work, this.lostSignal.promise]);
-    } catch (e) {
-      // An op on a lost device fails before the device-lost callback arrives: wait briefly.
-      if (this.backend?.name === 'webgpu') {
-        const grace = new Promise<null>((r) => setTimeout(() => r(null), LOST_GRACE_MS));
-        await Promise.race([this.lostSignal.promise, grace]);
-      }
-      if (this.lost) return null;
-      throw e;
-    }
-  }
-
-  /** Selects a backend for `pref` and watches its GPU device. */
-  private async useBackend(pref: Config['backend']): Promise<void> {
-    this.unwatch();
-    this.selectedFor = null;
-    this.backend = await this.env.selectBackend(pref);
-    this.selectedFor = pref;
-    this.lost = null;
-    this.lostSignal = signal();
-    this.unwatch = this.env.watchDeviceLoss((reason) => {
-      this.lost = reason;
-      this.lostSignal.fire();
-    });
+    return this.backend.guard(work);
   }
 
   /**
@@ -274,18 +237,18 @@ export class EngineHost {
    * last report (the results since then, at most one report, are lost), and say so.
    */
   private async recover(): Promise<void> {
-    const from = this.backend?.name ?? 'webgpu';
-    const reason = `the GPU device was lost (${this.lost})`;
+    const from = this.backend.info?.name ?? 'webgpu';
+    const reason = `the GPU device was lost (${this.backend.lost})`;
     const checkpoint = this.session?.checkpoint ?? null;
     this.inflight = Promise.resolve(); // work on the lost device may never settle: abandon it
     this.disposeSession();
-    await this.useBackend('webgl');
-    this.selectedFor = this.config!.backend; // the run stays on the fallback until reconfigured
+    // The run stays on the fallback until the backend is chosen again.
+    const backend = await this.backend.select('webgl', this.config!.backend);
     this.session = new Session(this.config!, this.mnist ?? undefined);
     if (checkpoint) this.session.resume(checkpoint);
     const step = this.session.step;
-    this.env.post({ type: 'backend', backend: this.backend! });
-    this.outbox.events([{ kind: 'backend', step, from, to: this.backend!.name, reason }]);
+    this.env.post({ type: 'backend', backend });
+    this.outbox.events([{ kind: 'backend', step, from, to: backend.name, reason }]);
     this.outbox.flush();
   }
 
@@ -308,7 +271,7 @@ export class EngineHost {
     this.playing = false;
     this.budget = 0;
     this.disposeSession();
-    this.selectedFor = null; // a broken backend is selected afresh by the next run
+    this.backend.invalidate(); // a broken backend is selected afresh by the next run
     this.outbox.clear();
     this.env.post({ type: 'error', message: plainError(e) });
     this.status('error');
@@ -330,22 +293,4 @@ export class EngineHost {
   private status(state?: Status): void {
     this.env.post(this.statusMessage(state));
   }
-}
-
-/** An error as one plain sentence for the UI. */
-function plainError(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/memory access out of bounds|out of memory|allocation failed/i.test(message)) {
-    return `the run ran out of memory (${message}); choose a smaller model, pool or data set, then Reset`;
-  }
-  return `training stopped: ${message}`;
-}
-
-/** A promise with its resolver. */
-function signal(): { promise: Promise<null>; fire: () => void } {
-  let fire = () => {};
-  const promise = new Promise<null>((resolve) => {
-    fire = () => resolve(null);
-  });
-  return { promise, fire };
 }

@@ -165,6 +165,8 @@ export type SweepReply =
   | {
       type: 'sweep-done';
       index: number;
+      /** The configuration as the session applied it. */
+      config: Config;
       backend: BackendName;
       /** Steps trained (fewer than asked when it diverged), and where it diverged. */
       steps: number;

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { batchWithin } from '../core/config/codec';
 import { estimatorIds, fieldOf, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { buildRunData, relabel, type RunData } from '../core/data/runData';
@@ -63,6 +64,18 @@ export class Session {
   ) {
     this.rng = streams(config.seed);
     this.data = buildRunData(config, mnist);
+    const limited = batchWithin(config.bs, this.data.train.n);
+    if (limited.message) {
+      this.config = { ...config, bs: limited.value };
+      this.pending.push({
+        kind: 'change',
+        step: 0,
+        field: 'bs',
+        from: String(config.bs),
+        to: String(limited.value),
+        note: limited.message,
+      });
+    }
     this.device = new DeviceData(this.data);
     const { dim, numClasses } = this.data.train;
     this.net = initNetwork(
@@ -150,8 +163,10 @@ export class Session {
     return {
       net: this.net,
       pool: this.device.pool,
-      batch: Math.min(c.bs, this.data.pool.length),
+      batch: c.bs,
       replacement: c.repl,
+      // SGD samples from the N_train training examples; the pool only estimates the moments.
+      population: this.data.train.n,
       estimators: this.estimators,
       clusters: this.clusters ?? undefined,
       snapshot: this.snapshot?.p.factors,
@@ -171,12 +186,7 @@ export class Session {
     const svrgDue =
       wants.has('SVRG') && (this.svrgStale || this.step - this.snapshot!.step >= c.svrgEvery);
     const measureDue = this.isMeasureDue();
-    if (svrgDue) {
-      this.snapshot?.dispose();
-      this.snapshot = SvrgSnapshot.take(this.net, this.device.pool, this.step);
-      this.svrgStale = false;
-      out.events.push({ kind: 'svrg', step: this.step });
-    }
+    if (svrgDue) this.takeSnapshot(out);
     if (gcDue || measureDue) {
       const p = perExample(this.net, this.device.pool.x, this.device.pool.y);
       try {
@@ -199,6 +209,33 @@ export class Session {
       this.stopped = 'done';
       out.events.push({ kind: 'done', step: this.step });
     }
+  }
+
+  private takeSnapshot(out: SessionOutput): void {
+    this.snapshot?.dispose();
+    this.snapshot = SvrgSnapshot.take(this.net, this.device.pool, this.step);
+    this.svrgStale = false;
+    out.events.push({ kind: 'svrg', step: this.step });
+  }
+
+  /**
+   * The report at the current step before anything slow: at the start of a run the first
+   * Gradient Clustering (seconds on MNIST) waits for the next advance(), so the first report
+   * comes without GC and the clusters follow (used by the worker and the headless runs alike).
+   * Takes no training step; nothing when no measurement is due.
+   */
+  async measureFirst(): Promise<SessionOutput> {
+    const out: SessionOutput = { reports: [], events: [], views: [] };
+    if (this.stopped || !this.isMeasureDue()) return out;
+    if (new Set(this.estimators).has('SVRG') && this.svrgStale) this.takeSnapshot(out);
+    const p = perExample(this.net, this.device.pool.x, this.device.pool.y);
+    try {
+      await this.measure(p, out);
+    } finally {
+      disposePerExample(p);
+    }
+    out.events.unshift(...this.drainEvents());
+    return out;
   }
 
   private async recluster(p: PerExample, out: SessionOutput): Promise<void> {
@@ -252,8 +289,11 @@ export class Session {
    */
   set(patch: Partial<Config>): string[] {
     const needReset: string[] = [];
-    for (const [name, value] of Object.entries(patch) as [keyof Config, unknown][]) {
+    for (const [name, asked] of Object.entries(patch) as [keyof Config, unknown][]) {
       const before = this.config[name];
+      // B ≤ N_train: SGD cannot draw more examples than the training set holds.
+      const limited = name === 'bs' ? batchWithin(asked as number, this.data.train.n) : null;
+      const value = limited ? limited.value : asked;
       if (JSON.stringify(before) === JSON.stringify(value)) continue;
       if (!isHot(name)) {
         needReset.push(name);
@@ -267,6 +307,7 @@ export class Session {
         field: name,
         from: show(before),
         to: show(value),
+        ...(limited?.message ? { note: limited.message } : {}),
       });
       this.applyHot(name);
     }

@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../core/data/dataset';
 import { decodeMnist } from '../core/data/mnist';
+import { summarizeRun } from '../core/run/summary';
 import { selectBackend, type BackendInfo } from './backend';
 import type { SweepCommand, SweepReply } from './protocol';
 import { runToEnd } from './sweepRun';
@@ -27,8 +28,19 @@ async function run(cmd: SweepCommand): Promise<SweepReply> {
     const pref = cmd.config.backend === 'auto' ? 'wasm' : cmd.config.backend;
     backend ??= await selectBackend(pref);
     if (cmd.config.data === 'mnist') mnist ??= await loadMnist(cmd.dataUrl);
-    const out = await runToEnd(cmd.config, cmd.config.data === 'mnist' ? mnist! : undefined);
-    return { type: 'sweep-done', index: cmd.index, backend: backend.name, ...out! };
+    const out = (await runToEnd(cmd.config, cmd.config.data === 'mnist' ? mnist! : undefined))!;
+    const { config, steps, diverged, reports } = out;
+    const summary = summarizeRun(reports);
+    return {
+      type: 'sweep-done',
+      index: cmd.index,
+      backend: backend.name,
+      config,
+      steps,
+      diverged,
+      summary,
+      reports,
+    };
   } catch (e) {
     return {
       type: 'sweep-error',

@@ -1,46 +1,61 @@
 /**
- * One run of a sweep, start to finish: the playground's own Session for config.steps steps,
- * measured on schedule, then summarised (summarizeRun) exactly as `npm run experiment` does.
- * The same function runs in a Node worker thread (cli/sweepWorker.ts) and in a browser sweep
- * worker (sweep.worker.ts); the caller has chosen the tfjs backend.
+ * One run, start to finish, headless: the playground's own Session for config.steps steps,
+ * measured on schedule exactly as the worker does (the first report before the first
+ * clustering, then chunks of `every` steps). One loop for every headless run: the experiment
+ * CLI and the claims tests (cli/runSession.ts), a sweep's Node worker threads
+ * (cli/sweepWorker.ts) and its browser workers (sweep.worker.ts), so a sweep point and
+ * `npm run experiment` on the same configuration agree exactly. The caller has chosen the
+ * tfjs backend.
  */
 import type { Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
-import type { Report } from '../core/run/records';
-import { summarizeRun, type RunSummary } from '../core/run/summary';
+import type { EngineEvent, Report } from '../core/run/records';
+import type { ClusterView } from './protocol';
 import { Session } from './session';
 
-export interface RunOutcome {
+export interface RunToEnd {
+  /** The configuration as the session applied it (e.g. bs clamped to N_train). */
+  config: Config;
+  reports: Report[];
+  events: EngineEvent[];
   /** Steps trained (fewer than config.steps when the run diverged). */
   steps: number;
   /** Step at which the run diverged, or null. */
   diverged: number | null;
-  summary: RunSummary | null;
-  /** Every report, in step order (the sweep view draws a run's curves from them). */
-  reports: Report[];
 }
 
-/**
- * Trains to config.steps (> 0) and summarises. `shouldStop` is asked between chunks of
- * `config.every` steps; a stopped run resolves null (cancelled, nothing to record).
- */
+export interface RunHooks {
+  onView?: (v: ClusterView) => void;
+  /** After each chunk of `every` steps, with the step reached. */
+  onProgress?: (step: number) => void;
+  /** Asked between chunks: true stops the run (it then resolves null). */
+  shouldStop?: () => boolean;
+}
+
+/** Trains until the session stops (config.steps must be > 0, or it never does). */
 export async function runToEnd(
   config: Config,
-  mnist?: Dataset,
-  shouldStop: () => boolean = () => false,
-): Promise<RunOutcome | null> {
-  if (!(config.steps > 0)) throw new Error('a sweep run needs steps > 0');
+  mnist: Dataset | undefined,
+  hooks: RunHooks = {},
+): Promise<RunToEnd | null> {
+  if (!(config.steps > 0)) throw new Error('a headless run needs steps > 0');
   const session = new Session(config, mnist);
   const reports: Report[] = [];
-  let diverged: number | null = null;
+  const events: EngineEvent[] = [];
   try {
+    const first = await session.measureFirst();
+    reports.push(...first.reports);
+    events.push(...first.events);
     while (!session.stopped) {
-      if (shouldStop()) return null;
+      if (hooks.shouldStop?.()) return null;
       const out = await session.advance(config.every);
       reports.push(...out.reports);
-      for (const e of out.events) if (e.kind === 'diverged') diverged = e.step;
+      events.push(...out.events);
+      out.views.forEach((v) => hooks.onView?.(v));
+      hooks.onProgress?.(session.step);
     }
-    return { steps: session.step, diverged, summary: summarizeRun(reports), reports };
+    const diverged = events.find((e) => e.kind === 'diverged')?.step ?? null;
+    return { config: session.config, reports, events, steps: session.step, diverged };
   } finally {
     session.dispose();
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type ConfigProblem } from '../core/config/codec';
+import { PRESETS } from '../core/config/presets';
 import { FIELDS, fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
@@ -30,9 +31,7 @@ export function usePlayground() {
   const [initial] = useState(() => parse(initialQuery()));
   const [view, setView] = useState<ViewFields>(() => viewOf(initial.config));
   const [pending, setPending] = useState<readonly PendingEdit[]>([]);
-  const [preset, setPreset] = useState<string | null>(() =>
-    new URLSearchParams(initialQuery()).get('preset'),
-  );
+  const [preset, setPreset] = useState<string | null>(() => knownPreset(initialQuery()));
   const [problems, setProblems] = useState<readonly ConfigProblem[]>(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
@@ -93,8 +92,11 @@ export function usePlayground() {
     else engine.reset();
   }, [engine, config, state.status, state.unresponsive]);
   const pin = useCallback(
-    () => setPins((p) => addPin(p, { config, reports: state.reports, events: state.events })),
-    [config, state.reports, state.events],
+    () =>
+      setPins((p) =>
+        addPin(p, { config, reports: state.reports, events: state.events, info: state.info }),
+      ),
+    [config, state.reports, state.events, state.info],
   );
   const clearPin = useCallback((id: number) => setPins((p) => removePin(p, id)), []);
   const toggleReveal = useCallback(
@@ -128,6 +130,12 @@ export function usePlayground() {
 }
 
 export type Playground = ReturnType<typeof usePlayground>;
+
+/** The URL's `preset=` when it names a preset; anything else is not a preset (and not shown). */
+function knownPreset(search: string): string | null {
+  const name = new URLSearchParams(search).get('preset');
+  return PRESETS.some((p) => p.name === name) ? name : null;
+}
 
 /** What the engine did not take as given joins the problems notice. */
 function useEngineProblems(

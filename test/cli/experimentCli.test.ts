@@ -1,6 +1,6 @@
 /** End-to-end tests of the experiment CLI (each spawn costs a few seconds). */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ describe('npm run experiment', () => {
     const csv = join(DIR, 'run.csv');
     const r = await run(
       '--config',
-      'data=xor&n=64&bs=8&hidden=8&every=5&k=4&pool=64',
+      'data=xor&n=64&bs=8&hidden=8&every=5&k=4&pool=64&stats=both&estim=4',
       '--steps',
       '20',
       '--out',
@@ -44,11 +44,28 @@ describe('npm run experiment', () => {
     for (const rep of json.reports) {
       for (const k of ['epoch', 'lr', 'loss', 'acc', 'testAcc', 'gradNorm2', 'bSimple'])
         expect(rep).toHaveProperty(k);
-      for (const id of ['SG-B', 'SG-2B', 'GC', 'SVRG']) {
+      // The first report comes before the first clustering (as in the app): GC joins later.
+      for (const id of rep.step === 0
+        ? ['SG-B', 'SG-2B', 'SVRG']
+        : ['SG-B', 'SG-2B', 'GC', 'SVRG']) {
         expect(Number.isFinite(rep.estimators[id].variance)).toBe(true);
         expect(Number.isFinite(rep.estimators[id].normalizedVariance)).toBe(true);
+        expect(Number.isFinite(rep.sampled[id].normalizedVarianceAuthors)).toBe(true);
       }
     }
+    expect(json.reports[0].estimators.GC).toBeUndefined();
+    // The run summary: late mean (steps ≥ 0.3 × 15) and max of each statistic, and the costs.
+    const sgb = json.reports.map(
+      (x: { estimators: { 'SG-B': { variance: number } } }) => x.estimators['SG-B'].variance,
+    );
+    expect(json.summary.steps).toBe(15);
+    expect(json.summary.estimators['SG-B'].variance.max).toBe(Math.max(...sgb));
+    expect(json.summary.estimators['SG-B'].variance.mean).toBeCloseTo(
+      (sgb[1] + sgb[2] + sgb[3]) / 3,
+      12,
+    );
+    expect(json.summary.sampled.GC.normalizedVarianceAuthors.mean).toBeGreaterThan(0);
+    expect(json.costs).toEqual({ 'SG-B': 8, 'SG-2B': 16, GC: 4 + 64 / 100, SVRG: 16 + 64 / 100 });
     expect(json.events.some((e: { kind: string }) => e.kind === 'done')).toBe(true);
     // The run summary: what a sweep records for the same configuration and seed.
     expect(json.summary).toEqual(summarizeRun(json.reports));
@@ -100,12 +117,35 @@ describe('npm run experiment', () => {
       [['--preset', 'fig1-gc2d'], /missing required flag --out/],
       [['--preset', 'fig1-gc2d', '--steps', '0', '--out', out], /--steps must be an integer/],
       [['--config', 'backend=webgpu', '--out', out], /backend=webgpu runs only in a browser/],
+      // Output paths are checked before the run (issue 15, item 12).
+      [['--preset', 'fig3-mnist', '--out', DIR], /--out .*: is a directory, not a file/],
+      [
+        ['--preset', 'fig3-mnist', '--out', out, '--csv', join(DIR, 'no', 'x.csv')],
+        /--csv .*x\.csv: the directory .*no does not exist/,
+      ],
+      [['--preset', 'fig1-gc2d', '--out', out, '--csv', out], /--csv and --out name the same file/],
+      // The resource budget: refused before anything is allocated, with the figures.
+      [
+        ['--config', 'n=60000&hidden=4096&pool=60000', '--out', out],
+        /too large for this machine: peak memory .* GB .*; with pool=\d+ it would fit\n/,
+      ],
+      [
+        [
+          '--config',
+          'data=teacher&n=60000&dim=2000&th=10000&hidden=4096,4096&bs=4096',
+          '--out',
+          out,
+        ],
+        /too large for this device: one training step about .* B = 4096/,
+      ],
     ];
     const results = await Promise.all(cases.map(([args]) => run(...args)));
+    // No case ran: a bad --csv used to be found only after the JSON was written.
+    expect(existsSync(out)).toBe(false);
     results.forEach((r, i) => {
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(cases[i][1]);
     });
-  });
+  }, 240_000); // 13 CLI start-ups at once on a shared 2-core machine
 });

@@ -69,6 +69,8 @@ interface Case {
   batch: number;
   replacement: boolean;
   K: number;
+  /** --train-size: the data is a subset of a training set this large. */
+  trainSize?: number;
 }
 
 /** Builds a case's files and its float64 reference statistics. */
@@ -79,7 +81,13 @@ function prepare(c: Case, seed: number) {
   const { x, y } = randomData(c.n, c.shape.widths[0], c.shape.widths.at(-1)!, c.shape.loss, rng);
   // cluster K-1 is left empty on purpose
   const assignment = Int32Array.from({ length: c.n }, (_, i) => i % (c.K - 1));
-  const opts: RefOptions = { batch: c.batch, replacement: c.replacement, assignment, K: c.K };
+  const opts: RefOptions = {
+    batch: c.batch,
+    replacement: c.replacement,
+    population: c.trainSize,
+    assignment,
+    K: c.K,
+  };
   const rows = bruteForceGradients(spec, x, y);
   opts.snapshot = bruteForceGradients(snap, x, y);
   const args = [
@@ -91,6 +99,7 @@ function prepare(c: Case, seed: number) {
     ],
     ...['--batch', String(c.batch), '--snapshot', file(`${c.name}-snap.json`, snap)],
     ...['--sampling', c.replacement ? 'with-replacement' : 'without-replacement'],
+    ...(c.trainSize ? ['--train-size', String(c.trainSize)] : []),
   ];
   const assignArg = [
     '--assignment',
@@ -114,6 +123,7 @@ const CASES: Case[] = [
     batch: 4,
     replacement: false,
     K: 6,
+    trainSize: 60,
   },
   {
     name: 'logistic-mlp',
@@ -146,7 +156,7 @@ describe('gradstats CLI round trip against the float64 reference', () => {
         gradstats([...p.args, ...p.assignArg, '--mode', 'sampled', '--estimates', '2000']),
       ]);
       const got = parse(exact);
-      expect([got.N, got.d, got.B]).toEqual([c.n, p.d, c.batch]);
+      expect([got.N, got.NTrain, got.d, got.B]).toEqual([c.n, c.trainSize ?? c.n, p.d, c.batch]);
       for (const k of ['meanLoss', 'gradNorm2', 'meanExampleGradNorm2', 'bSimple'] as const) {
         expectClose(got[k] as number, p.ref[k], 1e-4, k);
       }
@@ -171,6 +181,14 @@ describe('gradstats CLI round trip against the float64 reference', () => {
             `sampled ${id} ${s}`,
           );
         }
+        const nv = approx.estimators[id]!;
+        expect(got.estimators[id]!.normalizedVarianceAuthors).toBeUndefined();
+        expectClose(
+          nv.normalizedVarianceAuthors as number,
+          (nv.normalizedVariance as number) * (1 + 1 / 2000),
+          0.1,
+          `sampled ${id} normalizedVarianceAuthors`,
+        );
       }
     });
   }
@@ -254,6 +272,91 @@ describe('gradstats CLI bad input', () => {
       /either --assignment or --clusters/,
     ],
     ['batch > N', ['--model', model, '--data', data, '--batch', '7'], /--batch 7 exceeds N = 6/],
+    // The issue's hangs and crashes (issue 15, item 12): each is refused before allocating.
+    [
+      'K = 1e9',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '2',
+        '--assignment',
+        file('k1e9.json', { assignment: [0, 1, 0, 1, 0, 1], K: 1e9 }),
+      ],
+      /k1e9\.json: K is 1000000000 but the data has N = 6 examples/,
+    ],
+    [
+      'index 2e9',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '2',
+        '--assignment',
+        file('i2e9.json', { assignment: [0, 2e9, 0, 1, 0, 1] }),
+      ],
+      /i2e9\.json: assignment\[1\] is 2000000000 but N = 6/,
+    ],
+    [
+      'gc-iters 2^53 - 1',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '2',
+        '--clusters',
+        '2',
+        '--gc-iters',
+        '9007199254740991',
+      ],
+      /--gc-iters must be an integer in 1\.\.1000/,
+    ],
+    [
+      'huge sampled batch',
+      [
+        '--model',
+        model,
+        '--data',
+        data,
+        '--batch',
+        '1000000',
+        '--mode',
+        'sampled',
+        '--estimates',
+        '1000',
+        '--sampling',
+        'with-replacement',
+      ],
+      /needs 2,000,000,000 sampled indices/,
+    ],
+    [
+      'a device as the model',
+      ['--model', '/dev/zero', '--data', data, '--batch', '2'],
+      /\/dev\/zero: not a regular file$/,
+    ],
+    [
+      'deep nesting',
+      [
+        '--model',
+        file('deep.json', `${'['.repeat(20000)}${']'.repeat(20000)}`),
+        '--data',
+        data,
+        '--batch',
+        '2',
+      ],
+      /deep\.json: JSON nested 20,000 levels deep/,
+    ],
+    [
+      'train size below N',
+      ['--model', model, '--data', data, '--batch', '2', '--train-size', '5'],
+      /--train-size 5 is smaller than the N = 6/,
+    ],
   ];
   it('exits 2 with one line naming the file and field, no stack trace', async () => {
     const runs = await Promise.all(cases.map(([, args]) => gradstats(args)));
@@ -266,6 +369,20 @@ describe('gradstats CLI bad input', () => {
       expect(lines[0], name).toMatch(/^gradstats: /);
       expect(lines[0], name).toMatch(re);
     });
+  });
+  it('a UTF-8 byte-order mark is accepted', async () => {
+    const bom = (name: string, v: unknown) => file(name, `\uFEFF${JSON.stringify(v)}`);
+    const run = await gradstats([
+      '--model',
+      bom('bom-m.json', spec),
+      '--data',
+      data,
+      '--batch',
+      '2',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).N).toBe(6);
   });
   it('--help prints usage and exits 0', async () => {
     const run = await gradstats(['--help']);

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../cli/args';
+import { checkWritable, readTextFile } from '../../cli/files';
+import { checkSampledSize } from '../../cli/limits';
 import {
   readJson,
   validateAssignment,
@@ -185,12 +187,26 @@ describe('validateData', () => {
 
 describe('validateAssignment', () => {
   it('accepts a valid assignment (empty clusters allowed) and infers a missing K', () => {
-    expect(validateAssignment({ assignment: [0, 2], K: 4 }, 'a.json', 2).K).toBe(4);
-    expect(validateAssignment({ assignment: [0, 2] }, 'a.json', 2).K).toBe(3);
+    expect(validateAssignment({ assignment: [0, 2, 0, 0], K: 4 }, 'a.json', 4).K).toBe(4);
+    expect(validateAssignment({ assignment: [0, 2, 0] }, 'a.json', 3).K).toBe(3);
+  });
+  it('refuses K or an index beyond N before allocating anything of that size', () => {
+    const n = 3;
+    const t0 = Date.now();
+    expect(message(() => validateAssignment({ assignment: [0, 1, 2], K: 1e9 }, 'a.json', n))).toBe(
+      'a.json: K is 1000000000 but the data has N = 3 examples (K ≤ N)',
+    );
+    expect(message(() => validateAssignment({ assignment: [0, 2e9, 1] }, 'a.json', n))).toBe(
+      'a.json: assignment[1] is 2000000000 but N = 3 (need 0..2)',
+    );
+    expect(
+      message(() => validateAssignment({ assignment: [0, 1, 2], K: 2 ** 53 }, 'a.json', n)),
+    ).toMatch(/K must be an integer/);
+    expect(Date.now() - t0).toBeLessThan(1000);
   });
   const cases: [unknown, RegExp][] = [
     [{ assignment: [0, 1, 0] }, /^a\.json: assignment has 3 entries but the data has N = 2$/],
-    [{ assignment: [0, 2], K: 2 }, /^a\.json: assignment\[1\] is 2 but K = 2 \(need 0\.\.1\)$/],
+    [{ assignment: [0, 1], K: 1 }, /^a\.json: assignment\[1\] is 1 but K = 1 \(need 0\.\.0\)$/],
     [{ assignment: [0, -1] }, /assignment\[1\] must be an integer ≥ 0, got -1/],
     [{ assignment: [0, 0.5] }, /assignment\[1\] must be an integer/],
     [{ assignment: [0, '1'] }, /assignment\[1\] must be an integer/],
@@ -254,5 +270,67 @@ describe('readJson', () => {
     writeFileSync(bad, '{"layers": [1, }');
     expect(message(() => readJson(bad))).toMatch(/bad\.json: invalid JSON \(/);
     expect(message(() => readJson(dir))).toMatch(/is a directory/);
+  });
+  it('refuses devices, oversized files and deep nesting before parsing; accepts a BOM', () => {
+    expect(message(() => readJson('/dev/zero'))).toBe('/dev/zero: not a regular file');
+    const big = join(dir, 'big.json');
+    writeFileSync(big, `[${'0,'.repeat(50)}0]`);
+    expect(message(() => readTextFile(big, 64))).toBe(
+      `${big}: 103 bytes is too large (at most 0 MiB)`,
+    );
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expect(message(() => readJson(deep))).toBe(
+      `${deep}: JSON nested 20,000 levels deep (at most 32)`,
+    );
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, '\uFEFF{"x": [[1]], "y": [0]}');
+    expect(readJson(bom)).toEqual({ x: [[1]], y: [0] });
+  });
+});
+
+describe('checkWritable', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gradstats-out-'));
+  it('accepts a new file in a writable directory and an existing file; refuses the rest', () => {
+    expect(() => checkWritable('out', join(dir, 'new.json'))).not.toThrow();
+    writeFileSync(join(dir, 'old.json'), '{}');
+    expect(() => checkWritable('out', join(dir, 'old.json'))).not.toThrow();
+    expect(message(() => checkWritable('out', dir))).toBe(
+      `--out ${dir}: is a directory, not a file`,
+    );
+    const missing = join(dir, 'no', 'such', 'x.csv');
+    expect(message(() => checkWritable('csv', missing))).toBe(
+      `--csv ${missing}: the directory ${join(dir, 'no', 'such')} does not exist`,
+    );
+    expect(message(() => checkWritable('out', '/dev/null/x.json'))).toMatch(
+      /^--out \/dev\/null\/x\.json: /,
+    );
+    expect(message(() => checkWritable('out', join(dir, 'old.json', 'x')))).toMatch(
+      /not a directory/,
+    );
+  });
+});
+
+describe('checkSampledSize', () => {
+  it('refuses sampled measurements too large to draw or gather, naming the figures', () => {
+    const m = model();
+    expect(() => checkSampledSize(m, 128, 50)).not.toThrow();
+    expect(message(() => checkSampledSize(m, 1_000_000, 1000))).toBe(
+      '--batch 1,000,000 × --estimates 1,000 needs 2,000,000,000 sampled indices (2·B·T for SG-2B); at most 16,777,216',
+    );
+    const wide: NetworkSpec = {
+      layers: [
+        {
+          weight: Array.from({ length: 1000 }, () => [0, 0]),
+          bias: [0, 0],
+          activation: 'linear',
+          trainable: true,
+        },
+      ],
+      loss: 'softmax-cross-entropy',
+    };
+    expect(message(() => checkSampledSize(wide, 100_000, 2))).toBe(
+      "--batch 100,000: one sampled SG-2B estimate gathers 200,600,000 floats (2B × the widest layer's inputs and outputs); at most 134,217,728",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/core/config/codec';
-import { EngineHost, type HostEnv } from '../../src/engine/host';
+import { hostHarness } from '../helpers/hostHarness';
 import { transferables, type EngineMessage, type ExplainedStep } from '../../src/engine/protocol';
 import { useCpu } from '../helpers/coreHarness';
 
@@ -11,18 +11,8 @@ const CONFIG = parse(
 ).config;
 
 function harness() {
-  const messages: EngineMessage[] = [];
-  const env: HostEnv = {
-    post: (m) => messages.push(m),
-    selectBackend: () =>
-      Promise.resolve({ name: 'cpu', adapter: 'test', software: true, fallbacks: [] }),
-    fetchBytes: () => Promise.reject(new Error('no data in this test')),
-    yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => performance.now(),
-    watchDeviceLoss: () => () => {},
-    loseDevice: () => {},
-  };
-  return { host: new EngineHost(env), messages };
+  const h = hostHarness();
+  return { host: h.host, messages: h.messages };
 }
 
 const explainedOf = (messages: EngineMessage[]): ExplainedStep[] =>

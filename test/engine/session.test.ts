@@ -62,6 +62,56 @@ describe('Session', () => {
     s.dispose();
   });
 
+  it('B ≤ N_train: a larger batch is clamped mid-run with a note; SG-2B n/a when 2B > N_train', async () => {
+    const s = new Session(config('data=xor&n=64&bs=8&every=5&hidden=8&pool=32'));
+    const first = await s.advance(5);
+    expect(first.reports[0].estimators['SG-2B']).toBeDefined();
+    s.set({ bs: 500 });
+    expect(s.config.bs).toBe(64);
+    const out = await s.advance(5);
+    const change = out.events.find((e) => e.kind === 'change');
+    expect(change).toMatchObject({ field: 'bs', from: '8', to: '64' });
+    expect(change?.kind === 'change' && change.note).toContain('bs=500');
+    const r = out.reports.at(-1)!;
+    // B = N_train: SGD's batch is the whole set (variance 0); SG-2B cannot be formed.
+    expect(r.estimators['SG-B']!.variance).toBe(0);
+    expect(r.estimators['SG-2B']).toBeUndefined();
+    s.set({ bs: 40 });
+    const back = await s.advance(5);
+    // the pool (32) is smaller than B: the correction still uses N_train = 64
+    expect(back.reports.at(-1)!.estimators['SG-B']!.variance).toBeGreaterThan(0);
+    expect(back.reports.at(-1)!.estimators['SG-2B']).toBeUndefined();
+    s.dispose();
+  });
+
+  it('which estimators are measured never changes the trajectory (claim runs rely on it)', async () => {
+    const q = 'data=xor&n=64&bs=8&every=5&hidden=8&k=4&gcEvery=10&svrgEvery=10&stats=both&estim=4';
+    const all = await run(config(q), 30);
+    const few = await run(config(`${q}&est=sgb`), 30);
+    all.session.dispose();
+    few.session.dispose();
+    const pick = (o: SessionOutput) =>
+      o.reports.map((r) => [r.step, r.loss, r.acc, r.estimators['SG-B'], r.sampled?.['SG-B']]);
+    expect(pick(few)).toEqual(pick(all));
+  });
+
+  it('measureFirst: the first report before the first clustering, then GC from the next one', async () => {
+    const s = new Session(config('data=xor&n=64&bs=8&every=5&hidden=8&k=4'));
+    const first = await s.measureFirst();
+    expect(first.reports.map((r) => r.step)).toEqual([0]);
+    expect(first.reports[0].estimators.GC).toBeUndefined();
+    expect(first.reports[0].estimators['SG-B']).toBeDefined();
+    expect(first.views).toEqual([]);
+    expect(s.step).toBe(0);
+    expect((await s.measureFirst()).reports).toEqual([]); // step 0 is reported once
+    const next = await s.advance(5);
+    expect(next.reports.map((r) => r.step)).toEqual([]); // step 0 not measured again
+    expect(next.events.some((e) => e.kind === 'gc' && e.step === 0)).toBe(true);
+    const later = await s.advance(1);
+    expect(later.reports[0].estimators.GC).toBeDefined();
+    s.dispose();
+  });
+
   it('turning an estimator on or off keeps the clusters and the snapshot there are', async () => {
     const s = new Session(
       config('data=xor&n=64&bs=8&every=5&hidden=8&k=4&gcEvery=50&svrgEvery=50'),

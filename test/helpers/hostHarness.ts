@@ -1,7 +1,8 @@
 import { parse } from '../../src/core/config/codec';
 import type { Config } from '../../src/core/config/schema';
 import type { Report } from '../../src/core/run/records';
-import { EngineHost, type HostEnv } from '../../src/engine/host';
+import { EngineHost } from '../../src/engine/host';
+import type { HostEnv } from '../../src/engine/hostEnv';
 import type { BackendInfo, BackendName, EngineMessage } from '../../src/engine/protocol';
 
 export const SMALL = 'data=xor&n=64&hidden=8&bs=8&every=2&k=4&gcEvery=10&svrgEvery=10&pool=64';

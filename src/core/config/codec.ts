@@ -76,6 +76,23 @@ export function crossChecks(c: Config, problems: ConfigProblem[]): void {
     });
     c.n = MNIST_TRAIN_MAX;
   }
+  const bs = batchWithin(c.bs, c.n);
+  if (bs.message) {
+    problems.push({ key: 'bs', value: String(c.bs), message: bs.message });
+    c.bs = bs.value;
+  }
+}
+
+/**
+ * SGD draws B of the N_train training examples without replacement within an epoch, so
+ * B ≤ N_train: a larger B is clamped to N_train, with a message naming `bs`.
+ */
+export function batchWithin(bs: number, trainSize: number): { value: number; message?: string } {
+  if (bs <= trainSize) return { value: bs };
+  return {
+    value: trainSize,
+    message: `bs=${bs} is larger than the training set (n=${trainSize}): a mini-batch cannot hold more examples than exist; using ${trainSize}`,
+  };
 }
 
 export function parse(query: string): { config: Config; problems: ConfigProblem[] } {

@@ -13,6 +13,10 @@ export const ESTIMATOR_NAMES = { sgb: 'SG-B', sg2b: 'SG-2B', gc: 'GC', svrg: 'SV
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 /** What the page shows: the playground (one run) or a sweep (many runs as curves). */
 export const VIEWS = ['playground', 'sweep'] as const;
+/** What the NV chart plots: the exact V/(V+g²), or the authors' code's sampled formula. */
+export const NV_READINGS = ['exact', 'authors'] as const;
+/** The variance chart: mean over the d coordinates (the paper's), or their sum (the trace). */
+export const VARIANCE_AGGREGATES = ['mean', 'total'] as const;
 /** Charts a view shows (`charts=`); an embed shows only these. */
 export const CHART_KEYS = ['variance', 'nv', 'loss', 'acc', 'clusters'] as const;
 /** Controls a lecturer may hide (`hide=`), by their URL key. */
@@ -61,6 +65,8 @@ export interface Config {
   embed: boolean;
   hide: (typeof HIDEABLE)[number][];
   charts: (typeof CHART_KEYS)[number][];
+  nv: (typeof NV_READINGS)[number];
+  agg: (typeof VARIANCE_AGGREGATES)[number];
 }
 
 export type Group = 'data' | 'model' | 'optimiser' | 'estimators' | 'measurement' | 'run' | 'view';
@@ -120,6 +126,8 @@ export const FIELDS: readonly Field[] = [
   { key: 'embed', kind: 'bool', group: 'view', hot: true, label: 'Embed', tooltip: 'Show only the charts and play/reset.' },
   { key: 'hide', kind: 'set', choices: HIDEABLE, group: 'view', hot: true, label: 'Hidden controls', tooltip: 'Controls hidden from the panel.' },
   { key: 'charts', kind: 'set', choices: CHART_KEYS, group: 'view', hot: true, label: 'Charts shown', tooltip: 'Which charts the page (or an embed) shows.' },
+  { key: 'nv', kind: 'enum', choices: NV_READINGS, group: 'view', hot: true, label: 'Normalized variance', tooltip: 'exact: V/(V+g²) per coordinate, averaged; in [0, 1], noise power = signal power at 0.5. authors: the authors\' code\'s formula on T sampled estimates (stats=sampled or both): Σ(ĝ−Ē)²/(Σĝ²+1e-7) with Ē from T separate draws; about (1+1/T)× the exact value, and the paper\'s text reads 1 as noise = signal.' },
+  { key: 'agg', kind: 'enum', choices: VARIANCE_AGGREGATES, group: 'view', hot: true, label: 'Variance as', tooltip: 'mean: averaged over the d trainable coordinates, as the paper plots it (comparable only at equal d). total: summed over the coordinates (the trace of the covariance, d × mean), comparable across model sizes.' },
 ];
 
 /** Default training-set size per dataset. */
@@ -139,7 +147,7 @@ const DEFAULTS: Config = {
   svrgEvery: 100, every: 10, stats: 'exact', estim: 50, pool: 2048,
   est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0, backend: 'auto',
   autoplay: false, view: 'playground', lecture: false, embed: false, hide: [],
-  charts: ['variance', 'nv', 'loss', 'acc', 'clusters'],
+  charts: ['variance', 'nv', 'loss', 'acc', 'clusters'], nv: 'exact', agg: 'mean',
 };
 
 export function defaultConfig(): Config {

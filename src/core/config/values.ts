@@ -102,7 +102,8 @@ function numeric(
   fallback: Config[keyof Config],
   integer: boolean,
 ): Parsed {
-  const v = NUMBER.test(raw.trim()) ? Number(raw) : NaN;
+  // + 0 turns -0 into 0: "-0" must not give a configuration that differs from its own URL.
+  const v = NUMBER.test(raw.trim()) ? Number(raw) + 0 : NaN;
   if (!Number.isFinite(v)) {
     return {
       value: fallback,

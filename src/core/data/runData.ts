@@ -17,6 +17,8 @@ export interface RunData {
   train: Dataset;
   test: Dataset;
   isDuplicate: Uint8Array;
+  /** For each training example, the index of the point it copies (duplicates.ts), else -1. */
+  sourceOf: Int32Array;
   flipped: Uint8Array;
   /** Indices of the training examples in the measurement pool (sorted). */
   pool: Int32Array;
@@ -25,7 +27,7 @@ export interface RunData {
 }
 
 /** Test-set size for generated datasets. */
-const GENERATED_TEST = 1000;
+export const GENERATED_TEST = 1000;
 
 function baseData(config: Config, rng: ReturnType<typeof streams>, mnist?: Dataset) {
   if (config.data === 'mnist') {
@@ -69,6 +71,7 @@ export function buildRunData(config: Config, mnist?: Dataset): RunData {
     train: { ...dup.data, y },
     test,
     isDuplicate: dup.isDuplicate,
+    sourceOf: dup.sourceOf,
     flipped,
     pool: measurementPool(dup.data.n, config.pool, rng.pool),
     noiseSeed,

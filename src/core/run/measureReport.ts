@@ -65,7 +65,9 @@ function points(e: EstimatorSet<number>): Partial<Record<EstimatorId, EstimatorP
 function allFinite(r: Report): boolean {
   const nums = [r.loss, r.acc, r.testAcc, r.gradNorm2, r.meanExampleGradNorm2];
   for (const group of [r.estimators, r.sampled ?? {}]) {
-    for (const s of Object.values(group)) nums.push(s.variance, s.normalizedVariance);
+    for (const s of Object.values(group)) {
+      nums.push(s.variance, s.normalizedVariance, s.normalizedVarianceAuthors ?? 0);
+    }
   }
   return nums.every(Number.isFinite);
 }

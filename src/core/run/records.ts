@@ -8,6 +8,8 @@ import type { EstimatorId } from '../stats/types';
 export interface EstimatorPoint {
   variance: number;
   normalizedVariance: number;
+  /** Sampled protocol only: NV as the authors' code computes it (stats/sampled.ts). */
+  normalizedVarianceAuthors?: number;
 }
 
 /** One measurement along the trajectory (all values finite). */
@@ -23,13 +25,18 @@ export interface Report {
   meanExampleGradNorm2: number;
   /** null when ||g||^2 = 0. */
   bSimple: number | null;
+  /**
+   * Exact statistics. An estimator that cannot be formed (SG-2B when 2B > N_train without
+   * replacement) is absent, never 0.
+   */
   estimators: Partial<Record<EstimatorId, EstimatorPoint>>;
   /** The paper's sampled protocol (stats=sampled|both). */
   sampled?: Partial<Record<EstimatorId, EstimatorPoint>>;
 }
 
 export type EngineEvent =
-  | { kind: 'change'; step: number; field: string; from: string; to: string }
+  /** `note`: why the value used differs from the one asked for (e.g. bs clamped to N_train). */
+  | { kind: 'change'; step: number; field: string; from: string; to: string; note?: string }
   | { kind: 'reset'; step: number; reason: string }
   | { kind: 'gc'; step: number; objective: number }
   | { kind: 'svrg'; step: number }

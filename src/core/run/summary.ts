@@ -20,7 +20,12 @@ export interface Aggregate {
   max: number;
 }
 
-export type EstimatorSummary = Record<keyof EstimatorPoint, Aggregate>;
+export interface EstimatorSummary {
+  variance: Aggregate;
+  normalizedVariance: Aggregate;
+  /** The sampled protocol's NV as the authors' code computes it, when measured. */
+  normalizedVarianceAuthors?: Aggregate;
+}
 export type EstimatorSummaries = Partial<Record<EstimatorId, EstimatorSummary>>;
 
 export interface RunSummary {
@@ -32,7 +37,7 @@ export interface RunSummary {
   acc: number;
   testAcc: number;
   /** B_simple's late mean and max; null when no report had one. */
-  bSimple: Aggregate | null;
+  bSimple?: Aggregate | null;
   /** Exact statistics (the report's `estimators`). */
   estimators: EstimatorSummaries;
   /** The sampled protocol's, when the run measured it. */
@@ -69,7 +74,10 @@ function summariesOf(reports: readonly Report[], lateFrom: number, group: Group)
       aggregate(reports, lateFrom, (r) => r[group]?.[id]?.[key]);
     const variance = stat('variance');
     const normalizedVariance = stat('normalizedVariance');
-    if (variance && normalizedVariance) out[id] = { variance, normalizedVariance };
+    if (!variance || !normalizedVariance) continue;
+    out[id] = { variance, normalizedVariance };
+    const authors = stat('normalizedVarianceAuthors');
+    if (authors) out[id].normalizedVarianceAuthors = authors;
   }
   return out;
 }

@@ -62,33 +62,44 @@ function classOne(net: Network, f: tf.Tensor2D): tf.Tensor1D {
 export function boundaryGrids(v: BoundaryInput, grid: tf.Tensor2D): tf.Tensor1D[] {
   const trainable = v.net.layers.filter((l) => l.trainable);
   const members = clusterMembers({ assignment: v.assignment, K: v.sizes.length });
-  const perCluster = Array.from(v.sizes, (size, k) => {
-    const idx = tf.tensor1d(members[k], 'int32');
-    return v.p.factors.map(({ a, d }) =>
-      tf.div(crossProduct(tf.gather(a, idx), tf.gather(d, idx)), Math.max(size, 1)),
-    );
-  });
+  // One cluster at a time, each in its own tidy: holding every cluster's G_k and grid
+  // activations at once took K x (d + 2304 x the layer widths) floats (GBs for wide nets).
+  const norms = Array.from(v.sizes, (_, k) =>
+    tf.tidy(() => tf.sqrt(addAll(clusterMean(v, members[k]).map((g) => tf.sum(tf.square(g)))))),
+  );
   const thetaNorm = tf.sqrt(addAll(trainable.map((l) => tf.sum(tf.square(l.weight)))));
-  const stepNorms = perCluster.map((gs) => tf.sqrt(addAll(gs.map((g) => tf.sum(tf.square(g))))));
-  const maxStep = tf.max(tf.stack(stepNorms));
+  const maxStep = tf.max(tf.stack(norms));
   const size = tf.maximum(tf.scalar(v.lr), tf.div(tf.mul(0.2, thetaNorm), tf.add(maxStep, 1e-12)));
-  const grids = perCluster.map((gs) => {
-    let f = 0;
-    const layers = v.net.layers.map((l) => {
-      if (!l.trainable) return l;
-      const g = gs[f++];
-      const rows = l.weight.shape[0];
-      const gw = l.bias ? tf.slice(g, [0, 0], [rows, -1]) : g;
-      const weight = tf.sub(l.weight, tf.mul(size, gw)) as tf.Tensor2D;
-      const bias = l.bias
-        ? (tf.sub(
-            l.bias,
-            tf.mul(size, tf.reshape(tf.slice(g, [rows, 0], [1, -1]), [-1])),
-          ) as tf.Tensor1D)
-        : null;
-      return { weight, bias, activation: l.activation };
-    });
-    return classOne(v.net, forward(layers, grid));
-  });
+  const grids = Array.from(v.sizes, (_, k) =>
+    tf.tidy(() => classOne(v.net, forward(stepped(v.net, clusterMean(v, members[k]), size), grid))),
+  );
   return [...grids, classOne(v.net, forward(v.net.layers, grid))];
+}
+
+/** A cluster's mean gradient per trainable layer, G_k = A_k^T D_k / N_k. Inside tidy. */
+function clusterMean(v: BoundaryInput, members: readonly number[]): tf.Tensor2D[] {
+  const idx = tf.tensor1d(members as number[], 'int32');
+  const size = Math.max(members.length, 1);
+  return v.p.factors.map(
+    ({ a, d }) => tf.div(crossProduct(tf.gather(a, idx), tf.gather(d, idx)), size) as tf.Tensor2D,
+  );
+}
+
+/** The network's layers after the step θ - size · G (G per trainable layer). Inside tidy. */
+function stepped(net: Network, gs: readonly tf.Tensor2D[], size: tf.Tensor) {
+  let f = 0;
+  return net.layers.map((l) => {
+    if (!l.trainable) return l;
+    const g = gs[f++];
+    const rows = l.weight.shape[0];
+    const gw = l.bias ? tf.slice(g, [0, 0], [rows, -1]) : g;
+    const weight = tf.sub(l.weight, tf.mul(size, gw)) as tf.Tensor2D;
+    const bias = l.bias
+      ? (tf.sub(
+          l.bias,
+          tf.mul(size, tf.reshape(tf.slice(g, [rows, 0], [1, -1]), [-1])),
+        ) as tf.Tensor1D)
+      : null;
+    return { weight, bias, activation: l.activation };
+  });
 }

@@ -52,7 +52,8 @@ export function clusterBuckets(clusters: Clusters): {
  *   V = N^-2 sum_k N_k^2 v_k
  *     = N^-2 [ (A∘A)^T diag(N_a(i)) (D∘D) - sum_k (A_k^T D_k)∘(A_k^T D_k) ]
  * The second term is a batched matmul per bucket of similar-size clusters, chunked so that
- * no intermediate exceeds MAX_CHUNK_FLOATS. Result clamped at 0. Inside tidy.
+ * no chunk's gathered rows or products exceed MAX_CHUNK_FLOATS (one cluster may, alone).
+ * Result clamped at 0. Inside tidy.
  */
 export function clusterVariance(
   { a, d }: LayerFactors,
@@ -65,19 +66,27 @@ export function clusterVariance(
   const first = crossProduct(tf.mul(tf.square(a), tf.tensor2d(weightOf, [n, 1])), tf.square(d));
   const aPad = tf.concat([a, tf.zeros([1, inDim])], 0);
   const dPad = tf.concat([d, tf.zeros([1, outDim])], 0);
-  const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / (inDim * outDim)));
   let second: tf.Tensor = tf.zeros([inDim, outDim]);
   for (const { index, count, width } of table.buckets) {
+    // Per cluster: its product I' x O and its gathered rows width x (I' + O).
+    const perCluster = Math.max(inDim * outDim, width * (inDim + outDim));
+    const chunk = Math.max(1, Math.floor(MAX_CHUNK_FLOATS / perCluster));
     for (let k0 = 0; k0 < count; k0 += chunk) {
       const kc = Math.min(chunk, count - k0);
-      const idx = tf.tensor1d(index.subarray(k0 * width, (k0 + kc) * width), 'int32');
-      const ak = tf.reshape(tf.gather(aPad, idx), [kc, width, inDim]);
-      const dk = tf.reshape(tf.gather(dPad, idx), [kc, width, outDim]);
-      const sums = crossProduct(ak, dk); // [kc, I', O] = A_k^T D_k
-      // The sum over clusters as a ones-row matmul: tf.sum over the leading axis transposes
-      // first, and on WebGPU a GC measurement took 28 s with it, 11 s without (SwiftShader).
-      const squares = tf.reshape(tf.square(sums), [kc, inDim * outDim]);
-      second = tf.add(second, tf.reshape(tf.matMul(tf.ones([1, kc]), squares), [inDim, outDim]));
+      // Each chunk in its own tidy: inside the caller's tidy, the chunks' gathers and
+      // products would otherwise all stay alive until it ends (K x I' x O floats in all).
+      const prev = second;
+      second = tf.tidy(() => {
+        const idx = tf.tensor1d(index.subarray(k0 * width, (k0 + kc) * width), 'int32');
+        const ak = tf.reshape(tf.gather(aPad, idx), [kc, width, inDim]);
+        const dk = tf.reshape(tf.gather(dPad, idx), [kc, width, outDim]);
+        const sums = crossProduct(ak, dk); // [kc, I', O] = A_k^T D_k
+        // The sum over clusters as a ones-row matmul: tf.sum over the leading axis transposes
+        // first, and on WebGPU a GC measurement took 28 s with it, 11 s without (SwiftShader).
+        const squares = tf.reshape(tf.square(sums), [kc, inDim * outDim]);
+        return tf.add(prev, tf.reshape(tf.matMul(tf.ones([1, kc]), squares), [inDim, outDim]));
+      });
+      prev.dispose();
     }
   }
   return tf.relu(tf.div(tf.sub(first, second), n * n)) as tf.Tensor2D;

@@ -6,7 +6,9 @@ import {
   type LayerMoments,
   layerMoments,
   meanExampleGradNorm2,
+  factorOrNull,
   meanOfDrawsFactor,
+  populationOf,
   reduceEstimator,
   sumOverLayers,
 } from './moments';
@@ -29,11 +31,6 @@ export interface ExactOptions extends Sampling {
   snapshot?: readonly LayerFactors[];
   /** SVRG: the snapshot's per-layer G~ and S~ (snapshotMoments), if kept; else computed. */
   snapshotMoments?: readonly MeanAndSecond[];
-}
-
-/** Draws-factor or null when the draw is impossible (m > N without replacement). */
-function factorOrNull(m: number, n: number, replacement: boolean): number | null {
-  return !replacement && m > n ? null : meanOfDrawsFactor(m, n, replacement);
 }
 
 /** Pool-level quantities every measurement reports (DESIGN §2). Scalars owned by caller. */
@@ -64,22 +61,25 @@ export function exactStatistics(input: MeasureInput, opts: ExactOptions): Gradie
 }
 
 /**
- * Exact statistics of every requested estimator from closed forms (DESIGN §2, §2.1):
- * SG-m: V = v * f(m), f = 1/m or (N-m)/(m(N-1));  GC: V = N^-2 sum_k N_k^2 v_k;
- * SVRG: V = v_diff * f(B). No per-example gradients are formed. SG-2B is omitted when
- * 2B > N without replacement. Inside tidy.
+ * Exact statistics of every requested estimator from closed forms (DESIGN §2, §2.1), with v
+ * the pool's per-coordinate variance (the pool estimates the training set's moments) and
+ * N_train the population SGD samples from:
+ * SG-m: V = v * f(m), f = 1/m with replacement or (N_train-m)/(m(N_train-1)) without;
+ * GC: V = N^-2 sum_k N_k^2 v_k over the pool's clusters (one draw per cluster: no correction);
+ * SVRG: V = v_diff * f(B). No per-example gradients are formed. SG-2B is omitted (cannot be
+ * formed) when 2B > N_train without replacement. Inside tidy.
  */
 function estimatorsFrom(input: MeasureInput, opts: ExactOptions, moments: readonly LayerMoments[]) {
   const { factors, losses } = input;
-  const n = losses.shape[0];
+  const population = populationOf(opts.population, losses.shape[0]);
   const wanted = new Set(opts.estimators ?? ['SG-B', 'SG-2B', 'GC', 'SVRG']);
-  const sgFactor = meanOfDrawsFactor(opts.batch, n, opts.replacement);
+  const sgFactor = meanOfDrawsFactor(opts.batch, population, opts.replacement);
   const g = moments.map((m) => m.mean);
   const v = moments.map((m) => m.variance);
   const scaled = (f: number) => v.map((x) => tf.mul(x, f));
   const out: Partial<Record<EstimatorId, EstimatorStats<tf.Scalar>>> = {};
   if (wanted.has('SG-B')) out['SG-B'] = reduceEstimator(scaled(sgFactor), g);
-  const f2 = factorOrNull(2 * opts.batch, n, opts.replacement);
+  const f2 = factorOrNull(2 * opts.batch, population, opts.replacement);
   if (wanted.has('SG-2B') && f2 !== null) out['SG-2B'] = reduceEstimator(scaled(f2), g);
   if (wanted.has('GC') && opts.clusters) {
     const { assignment } = opts.clusters;

@@ -76,7 +76,8 @@ export function reduceEstimator(
 
 /**
  * Variance factor of the mean of m draws from a population of N, relative to one draw:
- * 1/m with replacement, (1/m)(N-m)/(N-1) without (finite-population correction).
+ * 1/m with replacement, (1/m)(N-m)/(N-1) without (finite-population correction). For SGD's
+ * estimators N is N_train, the training-set size, whatever the size of the measurement pool.
  * Throws when m draws without replacement are impossible (m > N).
  */
 export function meanOfDrawsFactor(m: number, n: number, replacement: boolean): number {
@@ -84,4 +85,23 @@ export function meanOfDrawsFactor(m: number, n: number, replacement: boolean): n
   if (replacement) return 1 / m;
   if (m > n) throw new RangeError(`cannot draw ${m} of ${n} examples without replacement`);
   return n === 1 ? 0 : (n - m) / (m * (n - 1));
+}
+
+/** The factor, or null when the estimator cannot be formed (m > N without replacement). */
+export function factorOrNull(m: number, n: number, replacement: boolean): number | null {
+  return !replacement && m > n ? null : meanOfDrawsFactor(m, n, replacement);
+}
+
+/**
+ * N_train of a measurement: `population` when given (it must be ≥ the pool's N, since the pool
+ * is drawn from the training set), else the pool's N.
+ */
+export function populationOf(population: number | undefined, poolSize: number): number {
+  if (population === undefined) return poolSize;
+  if (!Number.isInteger(population) || population < poolSize) {
+    throw new RangeError(
+      `population (N_train = ${population}) must be a whole number ≥ the pool's ${poolSize} examples`,
+    );
+  }
+  return population;
 }

@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { addAll } from '../linalg';
 import type { LayerFactors } from '../model/network';
 import type { Rng } from '../rng';
 
@@ -18,9 +17,17 @@ export function gradientProjection(
 ): tf.Tensor2D {
   return tf.tidy(() => {
     const n = layers[0].a.shape[0];
-    const gram = addAll(
-      layers.map(({ a, d }) => tf.mul(tf.matMul(a, a, false, true), tf.matMul(d, d, false, true))),
-    ) as tf.Tensor2D;
+    // Layer by layer, each in its own tidy: about 4 N x N matrices alive, not 2 per layer.
+    let gram: tf.Tensor2D | null = null;
+    for (const { a, d } of layers) {
+      const prev: tf.Tensor2D | null = gram;
+      gram = tf.tidy(() => {
+        const t = tf.mul(tf.matMul(a, a, false, true), tf.matMul(d, d, false, true));
+        return (prev ? tf.add(prev, t) : t) as tf.Tensor2D;
+      });
+      prev?.dispose();
+    }
+    if (!gram) throw new RangeError('gradientProjection: no layers');
     const rowMean = tf.mean(gram, 1, true);
     const centred = tf.add(
       tf.sub(tf.sub(gram, rowMean), tf.transpose(rowMean)),

@@ -5,22 +5,30 @@ const TOP = ['meanLoss', 'gradNorm2', 'meanExampleGradNorm2', 'bSimple'] as cons
 
 /**
  * The scalars of a measurement in a fixed order (the packing layout): the pool summary, the
- * exact estimators, then the sampled ones, each estimator as (variance, NV) in ESTIMATORS order.
+ * exact estimators, then the sampled ones, each estimator as (variance, NV[, NV authors]).
  */
 function flatten(m: Measurement<tf.Scalar>): tf.Scalar[] {
   return [...TOP.map((k) => m[k]), ...flattenSet(m.estimators), ...flattenSet(m.sampled ?? {})];
 }
 
+/** Each estimator as (variance, NV[, NV authors]) in ESTIMATORS order. */
 function flattenSet(set: EstimatorSet<tf.Scalar>): tf.Scalar[] {
-  return ESTIMATORS.flatMap((id) =>
-    set[id] ? [set[id].variance, set[id].normalizedVariance] : [],
-  );
+  return ESTIMATORS.flatMap((id) => {
+    const s = set[id];
+    if (!s) return [];
+    const pair = [s.variance, s.normalizedVariance];
+    return s.normalizedVarianceAuthors ? [...pair, s.normalizedVarianceAuthors] : pair;
+  });
 }
 
 function readSet(set: EstimatorSet<tf.Scalar>, next: () => number): EstimatorSet<number> {
   const out: EstimatorSet<number> = {};
-  for (const id of ESTIMATORS)
-    if (set[id]) out[id] = { variance: next(), normalizedVariance: next() };
+  for (const id of ESTIMATORS) {
+    const s = set[id];
+    if (!s) continue;
+    out[id] = { variance: next(), normalizedVariance: next() };
+    if (s.normalizedVarianceAuthors) out[id].normalizedVarianceAuthors = next();
+  }
   return out;
 }
 

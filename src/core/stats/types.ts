@@ -7,6 +7,12 @@ export interface EstimatorStats<T> {
   variance: T;
   /** (1/d) sum_j V_j / (V_j + g_j^2); a coordinate with a zero denominator contributes 0. */
   normalizedVariance: T;
+  /**
+   * Sampled protocol only: NV exactly as the authors' code computes it (sampled.ts),
+   * (1/d) sum_j sum_t (ĝ_tj - Ē_j)^2 / (sum_t ĝ_tj^2 + 1e-7), Ē the mean of a separate set of
+   * T draws; in expectation about (1 + 1/T) V/(V + g^2) (less when the 1e-7 dominates).
+   */
+  normalizedVarianceAuthors?: T;
 }
 
 /** One measurement over the pool. T = tf.Scalar on the device, number after readback. */
@@ -30,11 +36,17 @@ export type EstimatorSet<T> = Partial<Record<EstimatorId, EstimatorStats<T>>>;
  */
 export type Measurement<T> = GradientStats<T> & { sampled?: EstimatorSet<T> };
 
-/** How a mini-batch of B examples is drawn from the pool of N. */
+/**
+ * How SGD draws a mini-batch of B examples: from the N_train training examples (`population`),
+ * of which the measurement pool (N examples) is the whole or a seeded subset. The pool only
+ * estimates the per-example moments; the finite-population correction uses N_train.
+ */
 export interface Sampling {
   batch: number;
   /** true: i.i.d. draws; false: B distinct examples (finite-population correction). */
   replacement: boolean;
+  /** N_train, the size of the set SGD samples from (≥ the pool's N); default: the pool's N. */
+  population?: number;
 }
 
 /** A partition of the pool into K clusters (Gradient Clustering). */

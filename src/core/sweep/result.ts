@@ -23,6 +23,7 @@ export interface SweepRunResult {
   index: number;
   varied: Record<string, number>;
   seed: number;
+  /** The configuration as the session applied it, and its URL query (reproduces the run). */
   query: string;
   config: Config;
   /** The tfjs backend that trained it. */
@@ -70,13 +71,31 @@ export function describeSweep(spec: SweepSpec): SweepDescription {
   };
 }
 
-/** A finished run's record. */
-export function runResult(
-  run: SweepRun,
-  outcome: { backend: string; steps: number; diverged: number | null; summary: RunSummary | null },
-): SweepRunResult {
-  const { index, varied, seed, query, config } = run;
-  return { index, varied, seed, query, config, ...outcome };
+/** How a run ended, as its worker reports it. */
+export interface RunOutcome {
+  /** The configuration as the session applied it (e.g. bs clamped to N_train). */
+  config: Config;
+  backend: string;
+  steps: number;
+  diverged: number | null;
+  summary: RunSummary | null;
+}
+
+/** A finished run's record: its configuration and query as the session applied them. */
+export function runResult(run: SweepRun, outcome: RunOutcome): SweepRunResult {
+  const { index, varied, seed } = run;
+  const { config, backend, steps, diverged, summary } = outcome;
+  return {
+    index,
+    varied,
+    seed,
+    query: serialize(config),
+    config,
+    backend,
+    steps,
+    diverged,
+    summary,
+  };
 }
 
 export function sweepResult(spec: SweepSpec, runs: SweepRunResult[], shard?: Shard): SweepResult {

@@ -42,6 +42,10 @@ export function summarize(data: LineData, o: LineOptions): string {
   const parts: string[] = [];
   let lastX = -Infinity;
   for (const s of data.series) {
+    if (s.unavailable) {
+      parts.push(s.label); // e.g. "SG-2B (n/a: 2B = 400 > N = 200)", never a value
+      continue;
+    }
     for (let i = Math.min(s.x.length, s.y.length) - 1; i >= 0; i--) {
       if (!isDrawable(s.y[i], o.yScale)) continue;
       parts.push(`${s.label} ${f(s.y[i])}`);
@@ -49,7 +53,11 @@ export function summarize(data: LineData, o: LineOptions): string {
       break;
     }
   }
-  if (!parts.length) return `${o.title}: no data yet`;
+  if (!Number.isFinite(lastX)) {
+    return parts.length
+      ? `${o.title}: no data yet; ${parts.join(', ')}`
+      : `${o.title}: no data yet`;
+  }
   return `${o.title} at ${o.xLabel} ${lastX}: ${parts.join(', ')}`;
 }
 

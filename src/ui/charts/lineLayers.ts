@@ -114,30 +114,46 @@ export const MARKER_STYLE = {
   svrg: { color: ESTIMATOR_COLORS.SVRG, dash: '1 3', legend: 'SVRG snapshot (SVRG = 0)' },
 } as const;
 
-/** Vertical event lines inside the x domain; config changes get a text label. */
+/** Config changes are labelled on the chart while there are at most this many in view. */
+export const MAX_LABELLED_CHANGES = 12;
+
+/**
+ * Vertical event lines inside the x domain, one path per kind (GC refreshes and SVRG
+ * snapshots every step would otherwise be one element each, on every chart): lines on the
+ * same pixel column merge, so the DOM stays the same size however long the run. The kind's
+ * title lists how many and where; config changes get text labels while they are few.
+ */
 export function drawMarkers(g: G, markers: readonly Marker[], S: Scales): void {
   const [x0, x1] = S.x.domain();
   const layer = g.append('g').attr('class', 'markers');
-  for (const m of markers) {
-    if (!(m.x >= x0 && m.x <= x1)) continue;
-    const st = MARKER_STYLE[m.kind];
-    const mx = S.x(m.x);
-    const e = layer.append('g').attr('class', `marker marker-${m.kind}`);
-    e.append('title').text(m.label);
-    e.append('line')
-      .attr('x1', mx)
-      .attr('x2', mx)
-      .attr('y2', S.innerHeight)
+  for (const kind of ['change', 'gc', 'svrg'] as const) {
+    const shown = markers.filter((m) => m.kind === kind && m.x >= x0 && m.x <= x1);
+    if (shown.length === 0) continue;
+    const st = MARKER_STYLE[kind];
+    const columns = [...new Set(shown.map((m) => Math.round(S.x(m.x))))];
+    const e = layer.append('g').attr('class', `marker marker-${kind}`);
+    e.append('title').text(markerTitle(shown));
+    e.append('path')
+      .attr('d', columns.map((x) => `M${x},0V${S.innerHeight}`).join(''))
+      .attr('fill', 'none')
       .attr('stroke', st.color)
       .attr('stroke-dasharray', st.dash);
-    if (m.kind === 'change') {
+    if (kind !== 'change' || shown.length > MAX_LABELLED_CHANGES) continue;
+    for (const m of shown)
       e.append('text')
-        .attr('x', mx + 3)
+        .attr('x', S.x(m.x) + 3)
         .attr('y', 10)
         .attr('fill', st.color)
         .text(m.label);
-    }
   }
+}
+
+/** "GC re-clustered (step 30)", or "GC re-clustered: 640 times, steps 0 to 63900". */
+function markerTitle(shown: readonly Marker[]): string {
+  if (shown.length === 1) return `${shown[0].label} (step ${shown[0].x})`;
+  const last = shown.at(-1)!;
+  const what = shown[0].kind === 'change' ? `config changes (last: ${last.label})` : last.label;
+  return `${what}: ${shown.length} times, steps ${shown[0].x} to ${last.x}`;
 }
 
 /** Dashed horizontal reference lines (their labels: drawRefLabels, over the curves). */

@@ -8,6 +8,8 @@ export interface Series {
   color?: string;
   /** SVG dash pattern, e.g. '4 2' (to tell loss from accuracy in one chart). */
   dash?: string;
+  /** Cannot be formed in this run (its label says why): listed as such in the summary. */
+  unavailable?: boolean;
   x: Float64Array | Float32Array | number[];
   y: Float64Array | Float32Array | number[];
 }

@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import { clusterIds, clusterLegend } from './clusterLegend';
+import type { PlaneOptions } from './clusterPlane';
 import { drawAxes, setupFrame } from './frame';
 import { drawLegend, legendRows, LEGEND_ROW } from './legend';
 import type { Coords } from './marks';
@@ -17,14 +18,8 @@ export type ProjectionData = (
   cluster: ArrayLike<number>;
 };
 
-export interface ProjectionOptions {
-  width: number;
-  height: number;
-  xLabel: string;
-  yLabel: string;
-  radius: number;
-  maxLegendClusters: number;
-}
+/** The same options as the 2-D plane's scatter. */
+export type ProjectionOptions = PlaneOptions;
 
 export const defaults: ProjectionOptions = {
   width: 360,

@@ -4,7 +4,7 @@ import type { EngineEvent } from '../../core/run/records';
 function describe(e: EngineEvent): string | null {
   switch (e.kind) {
     case 'change':
-      return `step ${e.step}: ${e.field} ${e.from} → ${e.to}`;
+      return `step ${e.step}: ${e.field} ${e.from} → ${e.to}${e.note ? ` — ${e.note}` : ''}`;
     case 'reset':
       return `new run: ${e.reason}`;
     case 'diverged':
@@ -19,18 +19,32 @@ function describe(e: EngineEvent): string | null {
   }
 }
 
-/** The run's data and model sizes and the notable events of the run (changes, resets, divergence). */
+/** Lines the log shows; earlier events are counted, not rendered. */
+export const SHOWN_EVENTS = 8;
+
+/**
+ * The run's data and model sizes and the latest notable events of the run (changes, resets,
+ * divergence): at most SHOWN_EVENTS lines, then how many earlier ones there were (counting
+ * those the bounded history let go), so the log stays a few nodes however long the run.
+ */
 export function EventLog({
   events,
+  dropped = 0,
   info,
 }: {
   events: readonly EngineEvent[];
+  /** Older notable events no longer kept (runStore's eventsDropped.other). */
+  dropped?: number;
   info: RunInfo | null;
 }) {
-  const lines = events
-    .map(describe)
-    .filter((l): l is string => l !== null)
-    .slice(-8);
+  const lines: string[] = [];
+  let earlier = dropped;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const l = describe(events[i]);
+    if (l === null) continue;
+    if (lines.length < SHOWN_EVENTS) lines.unshift(l);
+    else earlier++;
+  }
   return (
     <div className="event-log" aria-live="polite">
       {info ? (
@@ -38,6 +52,11 @@ export function EventLog({
           {info.dataset}: {info.trainSize} training examples ({info.classes} classes, input
           dimension {info.inputDim}), {info.testSize} test; statistics over a pool of{' '}
           {info.poolSize}; d = {info.parameters} trainable parameters.
+        </p>
+      ) : null}
+      {earlier > 0 ? (
+        <p className="muted" data-testid="earlier-events">
+          {earlier.toLocaleString('en')} earlier {earlier === 1 ? 'event' : 'events'}
         </p>
       ) : null}
       <ul>

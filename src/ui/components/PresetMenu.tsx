@@ -1,3 +1,4 @@
+import { describeClaim } from '../../core/claims/describe';
 import { PRESETS } from '../../core/config/presets';
 
 const PAPER = 'https://arxiv.org/abs/2007.04532';
@@ -27,12 +28,27 @@ export function PresetMenu({
         ))}
       </select>
       {preset ? (
-        <p className="caption" data-testid="preset-caption">
-          <b>{preset.claim}</b> Look for: {preset.lookFor}{' '}
-          <a href={PAPER} target="_blank" rel="noreferrer">
-            (Faghri et al. 2020, {preset.paperSection})
-          </a>
-        </p>
+        <div className="caption" data-testid="preset-caption">
+          <p>
+            <b>{preset.claim}</b> Look for: {preset.lookFor}{' '}
+            <a href={PAPER} target="_blank" rel="noreferrer">
+              (Faghri et al. 2020, {preset.paperSection})
+            </a>
+          </p>
+          <details>
+            <summary>How this is checked</summary>
+            <p>
+              Each statement is a test that trains this preset headless (WASM) and checks, on every
+              seed listed:
+            </p>
+            <ul>
+              {preset.claims.map((c) => {
+                const text = describeClaim(c);
+                return <li key={text}>{text}.</li>;
+              })}
+            </ul>
+          </details>
+        </div>
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { serialize } from '../../core/config/codec';
 import type { Config } from '../../core/config/schema';
 import { runCsv, runJson, type RunRecord } from '../../core/run/export';
 import { Modal } from '../components/Modal';
+import { decimationNote } from '../state/history';
 import type { RunState } from '../state/runStore';
 import { configFileText, loadConfigFile, MAX_CONFIG_BYTES } from './configFile';
 import { download, fileName } from './download';
@@ -27,6 +28,16 @@ function chartsOnScreen(): [string, SVGSVGElement][] {
   ]);
 }
 
+/** The note a decimated history adds to the metrics export (nothing when all is there). */
+function decimated(state: RunState): { decimated?: string } {
+  const notes = [decimationNote(state.history)];
+  const { refreshes, other } = state.eventsDropped;
+  if (refreshes > 0) notes.push(`${refreshes} older GC and SVRG refresh events not kept`);
+  if (other > 0) notes.push(`${other} older events not kept`);
+  const text = notes.filter((n) => n !== null).join(' and ');
+  return text ? { decimated: text } : {};
+}
+
 /**
  * Export metrics (CSV, JSON), each chart on screen (SVG, PNG) and the configuration (JSON);
  * load a configuration file. A bad file changes nothing and says why.
@@ -44,6 +55,7 @@ export function ExportMenu({ config, preset, state, onLoadConfig }: ExportMenuPr
     backend: state.backend?.name ?? 'none',
     reports: state.reports,
     events: state.events,
+    ...decimated(state),
   });
   const save = (name: string, blob: Blob) => {
     download(name, blob);

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { BackendBadge } from '../components/BackendBadge';
+import { EngineNotice } from '../components/EngineNotice';
 import { EventLog } from '../components/EventLog';
 import { OfflineStatus } from '../components/OfflineStatus';
 import { PredictToggle } from '../components/PredictToggle';
 import { PresetMenu } from '../components/PresetMenu';
 import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ShareButton } from '../components/ShareButton';
-import { Transport } from '../components/Transport';
 import { ViewTabs } from '../components/ViewTabs';
 import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
@@ -14,15 +14,17 @@ import { ExplainStrip } from '../explain/ExplainStrip';
 import { ExportMenu } from '../export/ExportMenu';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
+import { RunSummary } from '../panels/RunSummary';
 import { PinnedRuns } from '../pins/PinnedRuns';
 import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
+import { RunTransport } from './RunTransport';
 
 const SMOOTH_WINDOW = 9;
 
 /** The whole playground: header, presets, transport, controls and results. */
 export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void }) {
-  const { config, state, engine } = pg;
+  const { config, state } = pg;
   const [smoothed, setSmoothed] = useState(false);
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
   return (
@@ -58,23 +60,10 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
         </button>
       </header>
       <ProblemsNotice problems={pg.problems} onDismiss={pg.dismissProblems} />
-      {state.error ? (
-        <div className="notice error" role="alert">
-          {state.error}
-        </div>
-      ) : null}
+      <EngineNotice state={state} onRestart={pg.reset} />
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
-        <Transport
-          status={state.status}
-          step={state.step}
-          epoch={state.reports.at(-1)?.epoch ?? 0}
-          stepsPerSecond={state.stepsPerSecond}
-          onPlay={engine.play}
-          onPause={engine.pause}
-          onStep={pg.step}
-          onReset={pg.reset}
-        />
+        <RunTransport pg={pg} />
       </section>
       <main>
         <aside>
@@ -109,8 +98,10 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
             config={config}
             smoothing={smoothed ? SMOOTH_WINDOW : 0}
             lecture={config.lecture}
+            info={state.info}
             pins={pg.pins}
           />
+          <RunSummary reports={pg.shownReports} config={config} info={state.info} />
           <ExplainStrip
             config={config}
             on={pg.slowMotion}
@@ -125,7 +116,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
               highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
             />
           ) : null}
-          <EventLog events={state.events} info={state.info} />
+          <EventLog events={state.events} dropped={state.eventsDropped.other} info={state.info} />
         </section>
       </main>
       <footer>

@@ -8,6 +8,15 @@ import { useViewportHeight } from '../components/useViewportHeight';
 import { useWidth } from '../components/useWidth';
 import { describeDiff, PIN_DASHES, type Pin } from '../pins/pins';
 import { accuracyData, lossData, nvData, varianceData } from '../state/series';
+import type { RunInfo } from '../../engine/protocol';
+import {
+  NV_TIP,
+  VARIANCE_TIP,
+  nvCaption,
+  nvDomain,
+  varianceCaption,
+  varianceLabel,
+} from './chartText';
 
 /** Lecture mode draws every chart 1.5× larger: fonts, lines and all (DESIGN: projector). */
 export const LECTURE_ZOOM = 1.5;
@@ -18,40 +27,49 @@ type ChartKey = 'variance' | 'nv' | 'loss' | 'acc';
 
 interface ChartSpec {
   key: ChartKey;
-  caption: string;
-  data: (reports: readonly Report[], events: readonly EngineEvent[], c: Config) => LineData;
-  options: Partial<LineOptions>;
+  caption: (c: Config) => string;
+  /** Explains the chart (tooltip of the caption's "?"). */
+  tip?: string;
+  data: (
+    reports: readonly Report[],
+    events: readonly EngineEvent[],
+    c: Config,
+    info: RunInfo | null,
+  ) => LineData;
+  options: (c: Config) => Partial<LineOptions>;
 }
 
 const CHARTS: readonly ChartSpec[] = [
   {
     key: 'variance',
-    caption: 'Variance of each gradient estimator (log scale)',
+    caption: varianceCaption,
+    tip: VARIANCE_TIP,
     data: varianceData,
-    options: { yScale: 'log', yLabel: 'variance (1/d) Σ V_j', title: 'Variance' },
+    options: (c) => ({ yScale: 'log', yLabel: varianceLabel(c), title: 'Variance' }),
   },
   {
     key: 'nv',
-    caption: 'Normalized variance — above 0.5 the noise outweighs the signal',
+    caption: nvCaption,
+    tip: NV_TIP,
     data: nvData,
-    options: {
+    options: (c) => ({
       yScale: 'linear',
-      yLabel: 'normalized variance',
+      yLabel: c.nv === 'authors' ? "normalized variance (authors')" : 'normalized variance',
       title: 'Normalized variance',
-      yDomain: [0, 1],
-    },
+      yDomain: nvDomain(c),
+    }),
   },
   {
     key: 'loss',
-    caption: 'Training loss on the measurement pool',
+    caption: () => 'Training loss on the measurement pool',
     data: (r) => lossData(r),
-    options: { yScale: 'log', yLabel: 'loss', title: 'Training loss' },
+    options: () => ({ yScale: 'log', yLabel: 'loss', title: 'Training loss' }),
   },
   {
     key: 'acc',
-    caption: 'Accuracy: training pool and held-out test set',
+    caption: () => 'Accuracy: training pool and held-out test set',
     data: (r) => accuracyData(r),
-    options: { yScale: 'linear', yLabel: 'accuracy', title: 'Accuracy', yDomain: [0, 1] },
+    options: () => ({ yScale: 'linear', yLabel: 'accuracy', title: 'Accuracy', yDomain: [0, 1] }),
   },
 ];
 
@@ -68,12 +86,15 @@ interface Props {
   config: Config;
   smoothing: number;
   lecture: boolean;
+  /** The run's sizes (N_train, d): for n/a estimators and agg=total. */
+  info?: RunInfo | null;
   /** Pinned runs, drawn as labelled ghosts behind the live curves. */
   pins?: readonly Pin[];
 }
 
 /** The time-series charts the config shows: variance (log), NV, loss and accuracy. */
-export function ChartsPanel({ reports, events, config, smoothing, lecture, pins = [] }: Props) {
+export function ChartsPanel(props: Props) {
+  const { config, smoothing, lecture, pins = [], info = null } = props;
   const [ref, width] = useWidth<HTMLDivElement>();
   const viewport = useViewportHeight();
   const shown = CHARTS.filter((c) => config.charts.includes(c.key));
@@ -99,9 +120,10 @@ export function ChartsPanel({ reports, events, config, smoothing, lecture, pins 
         <LineFigure
           key={spec.key}
           spec={spec}
-          reports={reports}
-          events={events}
+          reports={props.reports}
+          events={props.events}
           config={config}
+          info={info}
           pins={pins}
           size={size}
           zoom={zoom}
@@ -117,26 +139,48 @@ interface FigureProps {
   reports: readonly Report[];
   events: readonly EngineEvent[];
   config: Config;
+  info: RunInfo | null;
   pins: readonly Pin[];
   size: Partial<LineOptions>;
   zoom: number;
 }
 
-function LineFigure({ spec, reports, events, config, pins, size, zoom }: FigureProps) {
-  const data = useMemo(() => spec.data(reports, events, config), [spec, reports, events, config]);
+function LineFigure({ spec, reports, events, config, info, pins, size, zoom }: FigureProps) {
+  const data = useMemo(
+    () => spec.data(reports, events, config, info),
+    [spec, reports, events, config, info],
+  );
   const ghost = useMemo(
     (): GhostRun[] =>
       pins.map((pin, i) => ({
         label: describeDiff(pin.config, config),
         dash: PIN_DASHES[i % PIN_DASHES.length],
-        series: spec.data(pin.reports, [], pin.config).series,
+        // A pinned run is shown in the current view (nv, agg), with its own sizes.
+        series: spec.data(
+          pin.reports,
+          [],
+          { ...pin.config, nv: config.nv, agg: config.agg },
+          pin.info ?? null,
+        ).series,
       })),
     [pins, spec, config],
   );
-  const options = useMemo(() => ({ ...size, ...spec.options, ghost }), [size, spec, ghost]);
+  const options = useMemo(
+    () => ({ ...size, ...spec.options(config), ghost }),
+    [size, spec, config, ghost],
+  );
+  const caption = spec.caption(config);
   return (
     <figure style={{ width: (size.width ?? 0) * zoom }}>
-      <figcaption>{spec.caption}</figcaption>
+      <figcaption>
+        {caption}
+        {spec.tip ? (
+          <span className="tip" title={spec.tip} aria-label={spec.tip} role="note" tabIndex={0}>
+            {' '}
+            ?
+          </span>
+        ) : null}
+      </figcaption>
       <ChartSvg
         render={lineChart.render}
         data={data}

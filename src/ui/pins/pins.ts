@@ -2,6 +2,7 @@ import type { Config, Field } from '../../core/config/schema';
 import { FIELDS } from '../../core/config/schema';
 import { formatValue } from '../../core/config/values';
 import type { EngineEvent, Report } from '../../core/run/records';
+import type { RunInfo } from '../../engine/protocol';
 
 /** At most this many pinned runs are kept (older ones must be cleared first). */
 export const MAX_PINS = 3;
@@ -12,6 +13,8 @@ export interface Pin {
   config: Config;
   reports: readonly Report[];
   events: readonly EngineEvent[];
+  /** The pinned run's sizes (N_train, d), when known. */
+  info?: RunInfo | null;
 }
 
 /** Dash pattern per pin slot, so the ghosts of different pins can be told apart. */

@@ -9,6 +9,14 @@ import type {
   Status,
 } from '../../engine/protocol';
 import type { EngineEvent, Report } from '../../core/run/records';
+import {
+  appendEvents,
+  appendReports,
+  EMPTY_HISTORY,
+  NONE_DROPPED,
+  type Dropped,
+  type ReportHistory,
+} from './history';
 
 /** Everything the UI knows about the current run; replaced (never mutated) on each change. */
 export interface RunState {
@@ -23,8 +31,12 @@ export interface RunState {
   stepsPerSecond: number;
   backend: BackendInfo | null;
   info: RunInfo | null;
+  /** The reports kept (history.all): every recent one, older ones decimated (history.ts). */
   reports: readonly Report[];
+  history: ReportHistory;
+  /** At most MAX_EVENTS events; `eventsDropped` older refreshes or events were let go. */
   events: readonly EngineEvent[];
+  eventsDropped: Dropped;
   clusters: ClusterView | null;
   /** The last step taken apart in explained slow motion. */
   explained: ExplainedStep | null;
@@ -43,14 +55,16 @@ export const EMPTY_RUN: RunState = {
   backend: null,
   info: null,
   reports: [],
+  history: EMPTY_HISTORY,
   events: [],
+  eventsDropped: NONE_DROPPED,
   clusters: null,
   explained: null,
   error: null,
   unresponsive: null,
 };
 
-/** Pure reducer: the next state after one engine message. Reports and events only append. */
+/** Pure reducer: the next state after one engine message. Reports and events only append (bounded: history.ts). */
 export function reduceRun(state: RunState, msg: EngineMessage): RunState {
   switch (msg.type) {
     case 'ready':
@@ -69,10 +83,14 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
       return { ...state, backend: msg.backend };
     case 'status':
       return { ...state, status: msg.status, step: msg.step, stepsPerSecond: msg.stepsPerSecond };
-    case 'reports':
-      return { ...state, reports: [...state.reports, ...msg.reports] };
-    case 'events':
-      return { ...state, events: [...state.events, ...msg.events] };
+    case 'reports': {
+      const history = appendReports(state.history, msg.reports);
+      return { ...state, history, reports: history.all };
+    }
+    case 'events': {
+      const { events, dropped } = appendEvents(state.events, msg.events, state.eventsDropped);
+      return { ...state, events, eventsDropped: dropped };
+    }
     case 'clusters':
       return { ...state, clusters: msg.view };
     case 'explained':

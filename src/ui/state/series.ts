@@ -1,9 +1,10 @@
 import { estimatorIds, type Config } from '../../core/config/schema';
 import type { EstimatorId } from '../../core/stats/types';
 import type { EngineEvent, EstimatorPoint, Report } from '../../core/run/records';
-import type { LineData, Marker, Series } from '../charts/lineTypes';
+import type { RunInfo } from '../../engine/protocol';
+import type { LineData, Marker, RefLine, Series } from '../charts/lineTypes';
 
-export type Statistic = 'variance' | 'normalizedVariance';
+export type Statistic = keyof EstimatorPoint;
 
 function column(reports: readonly Report[], pick: (r: Report) => number | undefined) {
   const x: number[] = [];
@@ -17,23 +18,56 @@ function column(reports: readonly Report[], pick: (r: Report) => number | undefi
   return { x, y };
 }
 
-/** One line per shown estimator: exact (solid) and/or the sampled protocol (dashed). */
+/**
+ * Why an estimator cannot be formed in this run, or null: SGD draws B of the N_train examples
+ * without replacement, so SG-2B needs 2B ≤ N_train (B itself is clamped to N_train).
+ */
+export function unavailable(id: EstimatorId, config: Config, info: RunInfo | null): string | null {
+  const n = info?.trainSize ?? config.n;
+  if (id === 'SG-2B' && !config.repl && 2 * config.bs > n)
+    return `n/a: 2B = ${2 * config.bs} > N = ${n}`;
+  return null;
+}
+
+/** How a series' values are shown: as reported, or times d (agg=total: the trace). */
+interface SeriesOptions {
+  stat: Statistic;
+  /** Multiplies every value (d for the variance's sum over coordinates). */
+  scale?: number;
+  info?: RunInfo | null;
+}
+
+/**
+ * One line per shown estimator: exact (solid) and/or the sampled protocol (dashed). The
+ * authors' NV exists only in the sampled protocol. An estimator that cannot be formed keeps
+ * its legend entry, labelled "n/a" with the reason, and has no points (never 0).
+ */
 export function estimatorSeries(
   reports: readonly Report[],
   config: Config,
-  stat: Statistic,
+  { stat, scale = 1, info = null }: SeriesOptions,
 ): Series[] {
   const out: Series[] = [];
-  const from = (g: 'estimators' | 'sampled', id: EstimatorId) => (r: Report) =>
-    (r[g] as Partial<Record<EstimatorId, EstimatorPoint>> | undefined)?.[id]?.[stat];
+  const from = (g: 'estimators' | 'sampled', id: EstimatorId) => (r: Report) => {
+    const v = (r[g] as Partial<Record<EstimatorId, EstimatorPoint>> | undefined)?.[id]?.[stat];
+    return v === undefined ? undefined : v * scale;
+  };
   for (const id of estimatorIds(config)) {
-    if (config.stats !== 'sampled')
-      out.push({ id, label: id, ...column(reports, from('estimators', id)) });
+    const na = unavailable(id, config, info);
+    const tag = na ? ` (${na})` : '';
+    if (config.stats !== 'sampled' && stat !== 'normalizedVarianceAuthors')
+      out.push({
+        id,
+        label: `${id}${tag}`,
+        unavailable: !!na,
+        ...column(reports, from('estimators', id)),
+      });
     if (config.stats !== 'exact') {
       const s = column(reports, from('sampled', id));
       out.push({
         id: `${id}-sampled`,
-        label: `${id} (sampled, T=${config.estim})`,
+        label: `${id} (sampled, T=${config.estim})${tag}`,
+        unavailable: !!na,
         dash: '5 3',
         ...s,
       });
@@ -54,23 +88,48 @@ export function markers(events: readonly EngineEvent[]): Marker[] {
   return out;
 }
 
+/** The variance chart: mean over the d coordinates (agg=mean, the paper's) or the trace (d × mean). */
 export function varianceData(
   reports: readonly Report[],
   events: readonly EngineEvent[],
   config: Config,
+  info: RunInfo | null = null,
 ): LineData {
-  return { series: estimatorSeries(reports, config, 'variance'), markers: markers(events) };
+  const total = config.agg === 'total' && info !== null;
+  const scale = total ? info.parameters : 1;
+  return {
+    series: estimatorSeries(reports, config, { stat: 'variance', scale, info }),
+    markers: markers(events),
+  };
 }
 
+/**
+ * Reference lines of the NV chart. Exact V/(V+g²): noise power = signal power (V = g²) at 0.5.
+ * Authors' formula, about (1 + 1/T) V/(V+g²) in expectation: the same point sits at
+ * (1 + 1/T)/2, and the paper's text reads 1 as noise = signal (it reads NV as 1/SNR).
+ */
+export function nvRefLines(config: Config): RefLine[] {
+  if (config.nv !== 'authors') return [{ y: 0.5, label: 'noise power = signal power' }];
+  const half = (1 + 1 / config.estim) / 2;
+  return [
+    { y: half, label: 'noise power = signal power (≈ (1 + 1/T)/2)' },
+    { y: 1, label: "the paper's text: noise = signal at 1" },
+  ];
+}
+
+/** The NV chart: the exact V/(V+g²) (nv=exact) or the authors' sampled formula (nv=authors). */
 export function nvData(
   reports: readonly Report[],
   events: readonly EngineEvent[],
   config: Config,
+  info: RunInfo | null = null,
 ): LineData {
+  const stat: Statistic =
+    config.nv === 'authors' ? 'normalizedVarianceAuthors' : 'normalizedVariance';
   return {
-    series: estimatorSeries(reports, config, 'normalizedVariance'),
+    series: estimatorSeries(reports, config, { stat, info }),
     markers: markers(events),
-    refLines: [{ y: 0.5, label: 'noise power = signal power' }],
+    refLines: nvRefLines(config),
   };
 }
 

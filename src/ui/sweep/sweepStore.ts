@@ -53,9 +53,9 @@ export function replied(s: SweepState, reply: SweepReply, now: number): SweepSta
   if (reply.type === 'sweep-error') {
     next = { ...s, errors: [...s.errors, { index: reply.index, message: reply.message }] };
   } else {
-    const { backend, steps, diverged, summary, reports } = reply;
+    const { config, backend, steps, diverged, summary, reports } = reply;
     const reportsByRun = new Map(s.reports).set(reply.index, reports);
-    const result = runResult(run, { backend, steps, diverged, summary });
+    const result = runResult(run, { config, backend, steps, diverged, summary });
     next = { ...s, results: [...s.results, result], reports: reportsByRun };
   }
   return settled(next) === s.runs.length ? { ...next, status: 'done', finishedAt: now } : next;

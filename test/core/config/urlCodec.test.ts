@@ -46,6 +46,7 @@ function expectValid(c: Config): void {
     }
   }
   if (c.data === 'mnist') expect(c.n).toBeLessThanOrEqual(MNIST_TRAIN_MAX);
+  expect(c.bs).toBeLessThanOrEqual(c.n);
 }
 
 describe('parse', () => {
@@ -68,7 +69,8 @@ describe('parse', () => {
     for (const f of FIELDS) {
       if (f.kind !== 'int' && f.kind !== 'float') continue;
       const low = parse(`${f.key}=${f.min - 1}`);
-      const high = parse(`${f.key}=${f.max * 10 + 1}`);
+      // (bs also needs a training set at least that large: B ≤ N_train)
+      const high = parse(`${f.key}=${f.max * 10 + 1}${f.key === 'bs' ? '&n=60000' : ''}`);
       expect(low.config[f.key]).toBe(f.min);
       expect(high.config[f.key]).toBe(f.key === 'n' ? f.max : f.max);
       expect(low.problems[0].message).toContain(f.key);
@@ -119,6 +121,15 @@ describe('parse', () => {
     expect(problems[0].message).toContain('MNIST');
   });
 
+  it('clamps B to the training-set size, naming bs', () => {
+    const { config, problems } = parse('n=100&bs=500');
+    expect(config.bs).toBe(100);
+    expect(problems.map((p) => p.key)).toEqual(['bs']);
+    expect(problems[0].message).toContain('bs=500');
+    expect(problems[0].message).toContain('n=100');
+    expect(parse('n=100&bs=100').problems).toEqual([]);
+  });
+
   it('applies presets, lets other keys override them, reports unknown presets', () => {
     for (const p of PRESETS) {
       const { config, problems } = parse(`preset=${p.name}`);
@@ -163,7 +174,7 @@ const anyConfig = fc
     >,
   )
   .map((c) => c as unknown as Config)
-  .filter((c) => c.data !== 'mnist' || c.n <= MNIST_TRAIN_MAX);
+  .filter((c) => (c.data !== 'mnist' || c.n <= MNIST_TRAIN_MAX) && c.bs <= c.n);
 
 describe('serialize', () => {
   it('round-trips every valid configuration with no problems', () => {
@@ -201,5 +212,75 @@ describe('parse is total', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+/** Whether a raw URL value was taken as given for field f (independent of the codec's code). */
+function takenAsGiven(f: Field, raw: string, value: unknown): boolean {
+  const num = (s: string) =>
+    /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(s) ? Number(s) : NaN;
+  switch (f.kind) {
+    case 'enum':
+      return raw === value;
+    case 'bool':
+      return ['0', '1', 'true', 'false'].includes(raw);
+    case 'set':
+      return raw === '' || raw.split(',').every((x) => f.choices.includes(x));
+    case 'intList': {
+      const parts = raw.split(',').map(num);
+      return JSON.stringify(parts) === JSON.stringify(value);
+    }
+    case 'optionalInt':
+      return raw === '' || raw === 'auto' ? value === null : num(raw) === value;
+    case 'int':
+    case 'float':
+      return num(raw) === value;
+  }
+}
+
+describe('hostile URLs', () => {
+  const keys = FIELDS.map((f) => f.key as string).concat(['zzz', '__proto__', 'constructor']);
+  const junk = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('-5', 'NaN', 'Infinity', '-0', '1e9', '<img src=x onerror=alert(1)>', '64,64'),
+    fc.constantFrom('"><script>alert(1)</script>', '%E0%A4%A', '😀', '\u202e', 'auto', '0.5'),
+    fc.integer({ min: -1e7, max: 1e7 }).map(String),
+  );
+  const pair = fc.tuple(fc.constantFrom(...keys), junk);
+
+  it('every value not taken as given, and every unknown key, is named in the problems', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(pair, { selector: ([k]) => k, maxLength: 10 }), (pairs) => {
+        const q = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+        const { config, problems } = parse(q);
+        const named = new Set(problems.map((p) => p.key));
+        for (const [k, v] of pairs) {
+          const f = FIELDS.find((x) => x.key === k);
+          if (!f) expect(named.has(k)).toBe(true);
+          else if (!takenAsGiven(f, v, config[f.key]))
+            expect(named.has(f.key), `${k}=${v}`).toBe(true);
+        }
+        expectValid(config);
+        // Stable: the configuration's own URL parses back to it with nothing to report.
+        const again = parse(serialize(config));
+        expect(again.problems).toEqual([]);
+        expect(again.config).toEqual(config);
+        expect(serialize(again.config)).toBe(serialize(config));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('100 KB values, 10,000 keys and markup: short messages, nothing interpreted', () => {
+    const big = 'x'.repeat(100_000);
+    const huge = FIELDS.map((f) => `${f.key}=${big}`).join('&');
+    const many = Array.from({ length: 10_000 }, (_, i) => `k${i}=1`).join('&');
+    for (const q of [huge, many, `hidden=${'1,'.repeat(50_000)}1`, `preset=${big}`]) {
+      const { config, problems } = parse(q);
+      expectValid(config);
+      for (const p of problems) expect(p.message.length).toBeLessThan(300);
+    }
+    const markup = parse('data=<script>alert(1)</script>&foo<b>=1');
+    expect(markup.problems.map((p) => p.key)).toEqual(['data', 'foo<b>']);
   });
 });

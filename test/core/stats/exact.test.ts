@@ -87,3 +87,42 @@ describe('exact statistics match brute-force per-example gradients', () => {
     }
   }
 });
+
+describe('SGD samples from N_train: the correction uses the training-set size', () => {
+  const shape: SpecShape = { widths: [4, 6, 3], loss: 'softmax-cross-entropy', bias: true };
+  it.each([
+    ['pool a subset of a larger training set', 4, 60],
+    ['2B > N_train: SG-2B cannot be formed', 16, 30],
+    ['B > the pool, B ≤ N_train', 30, 100],
+  ])('%s (B = %i, N_train = %i)', async (_, batch, population) => {
+    const rng = new Rng(batch * 31 + population);
+    const spec = randomSpec(shape, rng);
+    const n = 23;
+    const { x, y } = randomData(n, 4, 3, shape.loss, rng);
+    const ref = referenceStats(bruteForceGradients(spec, x, y), {
+      batch,
+      replacement: false,
+      population,
+    });
+    const got = await withFactors(spec, x, y, (p) =>
+      readStats(measure(p, { mode: 'exact', batch, replacement: false, population })),
+    );
+    expect(Object.keys(got.estimators).sort()).toEqual(Object.keys(ref.estimators).sort());
+    for (const [id, want] of Object.entries(ref.estimators)) {
+      const e = got.estimators[id as 'SG-B']!;
+      expectClose(e.variance, want.variance, 1e-4, `${id} variance`);
+      expectClose(e.normalizedVariance, want.normalizedVariance, 1e-4, `${id} NV`);
+    }
+  });
+
+  it('refuses a population smaller than the pool', async () => {
+    const rng = new Rng(2);
+    const spec = randomSpec(shape, rng);
+    const { x, y } = randomData(10, 4, 3, shape.loss, rng);
+    await withFactors(spec, x, y, (p) => {
+      expect(() =>
+        measure(p, { mode: 'exact', batch: 2, replacement: false, population: 9 }),
+      ).toThrow(/population/);
+    });
+  });
+});

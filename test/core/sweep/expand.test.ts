@@ -53,7 +53,9 @@ describe('a sweep expands into runs', () => {
   });
 
   it('names a point the schema cannot hold, clamped as the URL codec would', () => {
-    const { runs, problems } = expand('data=teacher&model=rf&hidden=10&vary=coef:1,10&seeds=1');
+    const { runs, problems } = expand(
+      'data=teacher&model=rf&hidden=10&bs=4&vary=coef:1,10&seeds=1',
+    );
     expect(runs[1].config.n).toBe(8);
     expect(problems).toEqual(['at coef=10: n=2 is below the minimum 8; using 8']);
     expect(expand('data=mnist&model=rf&hidden=10&vary=coef:0.01&seeds=1').problems[0]).toMatch(

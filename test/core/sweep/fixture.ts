@@ -29,6 +29,7 @@ export function fakeSweep() {
   const { spec } = parseSweep(QUERY);
   const runs: SweepRunResult[] = expandSweep(spec).runs.map((r) =>
     runResult(r, {
+      config: r.config,
       backend: 'wasm',
       steps: 100,
       diverged: null,

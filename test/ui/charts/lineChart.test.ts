@@ -34,6 +34,34 @@ function wiggle(n: number, phase: number): { x: number[]; y: number[] } {
   return { x, y };
 }
 
+describe('markers stay a few elements however many events', () => {
+  it('10,000 GC and SVRG refreshes and 500 changes: one path per kind, no labels', () => {
+    const svg = makeSvg();
+    const x = Array.from({ length: 10_000 }, (_, i) => i);
+    const markers: LineData['markers'] = [
+      ...x.map((s) => ({ x: s, label: 'GC re-clustered', kind: 'gc' as const })),
+      ...x.map((s) => ({ x: s, label: 'SVRG snapshot', kind: 'svrg' as const })),
+      ...x.slice(0, 500).map((s) => ({ x: s * 20, label: `lr ${s}`, kind: 'change' as const })),
+    ];
+    const data: LineData = {
+      series: [{ id: 'SG-B', label: 'SG-B', x, y: x.map((v) => 1 / (v + 1)) }],
+      markers,
+    };
+    render(svg, data, { ...size, yScale: 'log', yLabel: 'variance', title: 'Variance' });
+    const layer = svg.querySelector('.markers')!;
+    expect(layer.querySelectorAll('path')).toHaveLength(3);
+    expect(layer.querySelectorAll('text')).toHaveLength(0);
+    expect(layer.querySelectorAll('*').length).toBeLessThan(12);
+    const gc = layer.querySelector('.marker-gc')!;
+    expect(gc.querySelector('title')!.textContent).toBe(
+      'GC re-clustered: 10000 times, steps 0 to 9999',
+    );
+    // One vertical line per pixel column at most.
+    const moves = gc.querySelector('path')!.getAttribute('d')!.match(/M/g)!.length;
+    expect(moves).toBeLessThanOrEqual(size.width);
+  });
+});
+
 describe('lineChart snapshots', () => {
   it('variance on a log scale, with markers and invalid points', async () => {
     const svg = makeSvg();

@@ -1,3 +1,5 @@
+import { csvParseRows } from 'd3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, serialize } from '../../../src/core/config/codec';
 import { ESTIMATORS } from '../../../src/core/stats/types';
@@ -8,6 +10,7 @@ import {
   eventText,
   runCsv,
   runJson,
+  safeText,
   type RunRecord,
 } from '../../../src/core/run/export';
 import { summarizeRun } from '../../../src/core/run/summary';
@@ -85,7 +88,7 @@ const run: RunRecord = {
 };
 
 describe('metrics export format (shared by the experiment CLI and the browser)', () => {
-  it('JSON: {app, exportedAt, preset, query, config, backend, reports, events, summary}', () => {
+  it('JSON: {app, exportedAt, preset, query, config, backend, reports, events}', () => {
     const json = JSON.parse(runJson(run));
     expect(Object.keys(json)).toEqual([
       'app',
@@ -96,7 +99,6 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
       'backend',
       'reports',
       'events',
-      'summary',
     ]);
     expect(json.app).toBe(APP);
     expect(parse(json.query).config).toEqual(config);
@@ -104,12 +106,6 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
     expect(json.reports).toHaveLength(4);
     expect(json.reports[2].loss).toBeNull(); // JSON has no NaN
     expect(json.events).toEqual(events);
-    // The run summary, as summarizeRun computes it (late window: steps ≥ 0.3 × 6).
-    const summary = summarizeRun(run.reports)!;
-    expect(json.summary.estimators).toEqual(summary.estimators);
-    expect(json.summary).toMatchObject({ steps: 6, reports: 4, bSimple: { mean: 7, max: 7 } });
-    expect(json.summary.loss).toBe(1 / 7);
-    expect(JSON.parse(runJson({ ...run, reports: [] })).summary).toBeNull();
   });
 
   it('CSV: the configuration in # lines, then one row per report, every cell in its column', () => {
@@ -122,18 +118,6 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
       '# preset: fig8-dup90',
       '# exported: 2026-01-02T03:04:05.000Z',
     ]);
-    // Then the run summary, named as a sweep's CSV columns.
-    const summary = lines.filter((l) => l.startsWith('# summary '));
-    expect(lines.slice(5, 5 + summary.length)).toEqual(summary);
-    expect(summary.slice(0, 3)).toEqual([
-      '# summary steps: 6',
-      '# summary reports: 4',
-      `# summary loss: ${1 / 7}`,
-    ]);
-    expect(summary).toContain('# summary SG-B variance mean: 4');
-    expect(summary).toContain('# summary SG-2B normalizedVariance max: 0.2');
-    expect(summary).toContain('# summary bSimple max: 7');
-    expect(summary).toContain('# summary SG-B sampled variance max: 5');
     // '#' only starts comment lines, so pandas' comment='#' never cuts a data line short.
     expect(lines.filter((l) => !l.startsWith('#')).join('\n')).not.toContain('#');
 
@@ -175,6 +159,105 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
     const text = runCsv({ ...run, preset: null, reports: [], events: [] });
     expect(text).not.toContain('# preset');
     expect(readCsv(text)).toEqual([csvColumns()]);
-    expect(csvColumns()).toHaveLength(9 + 4 * ESTIMATORS.length + 1);
+    // base, 2 exact + 3 sampled (with the authors' NV) per estimator, events
+    expect(csvColumns()).toHaveLength(9 + 5 * ESTIMATORS.length + 1);
+  });
+});
+
+describe('a decimated history says so in the file', () => {
+  it('CSV: a # decimated: line; JSON: a decimated field; absent when all is there', () => {
+    const note = 'reports up to step 99: 10 of 100 kept (first and last ...)';
+    const csv = runCsv({ ...run, decimated: note });
+    expect(csv.split('\n')).toContain(`# decimated: ${note}`);
+    expect(JSON.parse(runJson({ ...run, decimated: note })).decimated).toBe(note);
+    expect(runCsv(run)).not.toContain('# decimated');
+    expect(JSON.parse(runJson(run))).not.toHaveProperty('decimated');
+  });
+});
+
+describe('hostile text in the CSV', () => {
+  const injection = 'x\n1,2,3\n=HYPERLINK("http://evil.example","click")';
+
+  it("the issue's injected preset stays on its comment line, one cell, no formula", () => {
+    const text = runCsv({ ...run, preset: injection });
+    const lines = text.split('\n');
+    const preset = lines.filter((l) => l.startsWith('# preset:'));
+    expect(preset).toHaveLength(1);
+    expect(preset[0]).not.toMatch(/[,;"]/);
+    // Nothing but comment lines before the header, and the header is the one we wrote.
+    const firstData = lines.findIndex((l) => !l.startsWith('#'));
+    expect(lines[firstData]).toBe(csvColumns().join(','));
+    expect(readCsv(text)[0]).toEqual(csvColumns());
+    expect(text).not.toMatch(/^=/m);
+  });
+
+  it('text cells starting with = + - @ tab or CR are neutralised, numbers are not', () => {
+    for (const s of ['=1+1', '+1', '-cmd', '@SUM(A1)', '\tx', '\rx'])
+      expect(safeText(s)).toBe(`'${s}`);
+    for (const s of ['change@3', 'a=b', '', 'gc@0 objective -1']) expect(safeText(s)).toBe(s);
+  });
+
+  it('any event text and preset: rows keep their columns, no cell starts a formula', () => {
+    const text = fc.string({ unit: 'grapheme-composite', maxLength: 60 });
+    const anyEvent = fc.oneof(
+      fc.record({ kind: fc.constant('reset' as const), step: fc.nat(20), reason: text }),
+      fc.record({
+        kind: fc.constant('backend' as const),
+        step: fc.nat(20),
+        from: text,
+        to: text,
+        reason: text,
+      }),
+      fc.record({
+        kind: fc.constant('change' as const),
+        step: fc.nat(20),
+        field: text,
+        from: text,
+        to: text,
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 6 }), text, (evs, preset) => {
+        const sorted = [...evs].sort((a, b) => a.step - b.step);
+        const out = runCsv({ ...run, preset, events: sorted });
+        const body = out
+          .split('\n')
+          .filter((l) => l.startsWith('#'))
+          .every((l) => !/[,;"\r]/.test(l));
+        expect(body).toBe(true);
+        const [header, ...rows] = csvParseRows(
+          out
+            .split('\n')
+            .filter((l) => !l.startsWith('# '))
+            .join('\n'),
+        );
+        expect(header).toEqual(csvColumns());
+        for (const r of rows.filter((r) => r.length > 1)) {
+          expect(r).toHaveLength(header.length);
+          for (const c of r) if (!/^-?(\d|Infinity)/.test(c)) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the run summary, when the writer adds it: in the JSON, and as # summary lines named as a sweep CSV's columns", () => {
+    const summary = summarizeRun(run.reports)!;
+    const json = JSON.parse(runJson({ ...run, summary }));
+    expect(json.summary.estimators).toEqual(summary.estimators);
+    expect(json.summary).toMatchObject({ steps: 6, reports: 4, bSimple: { mean: 7, max: 7 } });
+    const lines = runCsv({ ...run, summary }).split('\n');
+    const own = lines.filter((l) => l.startsWith('# summary '));
+    expect(lines.slice(5, 5 + own.length)).toEqual(own);
+    expect(own.slice(0, 3)).toEqual([
+      '# summary steps: 6',
+      '# summary reports: 4',
+      `# summary loss: ${1 / 7}`,
+    ]);
+    expect(own).toContain('# summary SG-B variance mean: 4');
+    expect(own).toContain('# summary SG-2B normalizedVariance max: 0.2');
+    expect(own).toContain('# summary bSimple max: 7');
+    expect(own).toContain('# summary SG-B sampled variance max: 5');
+    expect(runCsv(run)).not.toContain('# summary');
   });
 });

@@ -43,6 +43,7 @@ describe('the sweep store', () => {
   const done = (index: number) => ({
     type: 'sweep-done' as const,
     index,
+    config: runs[index].config,
     backend: 'wasm' as const,
     steps: 500,
     diverged: null,
