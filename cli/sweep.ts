@@ -10,16 +10,25 @@
  * Bad input exits 2 with one line on stderr; a progress bar is drawn when stderr is a terminal.
  */
 import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { csvFormat, csvParse } from 'd3';
+import { nodeDevice } from '../src/core/budget/device';
+import { fitToBudget } from '../src/core/budget/fit';
 import { parseSweep } from '../src/core/sweep/codec';
 import { readSweepCsv, sweepCsv, sweepCsvOf } from '../src/core/sweep/csv';
-import { expandSweep, parseShard, shardRuns, type Shard } from '../src/core/sweep/expand';
+import {
+  expandSweep,
+  parseShard,
+  shardRuns,
+  type Shard,
+  type SweepRun,
+} from '../src/core/sweep/expand';
 import { mergeCsv, mergeResults, MergeError } from '../src/core/sweep/merge';
 import { SWEEP_PRESETS, sweepPreset } from '../src/core/sweep/presets';
 import {
   runResult,
+  skippedResult,
   sweepJson,
   sweepResult,
   type SweepResult,
@@ -154,6 +163,21 @@ function checkOut(path: string): 'json' | 'csv' {
   return format;
 }
 
+/**
+ * Runs over this machine's resource budget (src/core/budget, the experiment CLI's check; each of
+ * the `workers` gets its share of the memory): skipped, each with the reason.
+ */
+function overBudget(runs: readonly SweepRun[], workers: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const r of runs) {
+    const kind = r.config.backend === 'cpu' ? 'cpu' : 'wasm';
+    const v = fitToBudget(r.config, nodeDevice(kind, totalmem() / Math.max(1, workers)));
+    if (v.kind === 'refused') out.set(r.index, v.reason);
+    if (v.kind === 'scaled') out.set(r.index, `too large for this machine: ${v.figures}`);
+  }
+  return out;
+}
+
 function write(path: string, result: SweepResult): void {
   writeFileSync(path, formatOf(path) === 'json' ? sweepJson(result) : sweepCsv(result, csvFormat));
 }
@@ -169,13 +193,24 @@ async function runFlags(f: Flags): Promise<void> {
   }
   const { runs: all, problems } = expandSweep(spec);
   if (problems.length) throw new InputError(problems[0]);
-  const runs = shard ? shardRuns(all, shard) : all;
+  const mine = shard ? shardRuns(all, shard) : all;
   await useNodeBackend(spec.base.backend); // refuses webgpu/webgl before any work
-  const done: SweepRunResult[] = [];
+  const workers = f.workers ?? availableParallelism();
+  const skipped = overBudget(mine, workers);
+  const runs = mine.filter((r) => !skipped.has(r.index));
+  if (runs.length === 0 && mine.length > 0)
+    throw new InputError(`no run fits this machine: ${[...skipped.values()][0]}`);
+  const done: SweepRunResult[] = [...skipped].map(([i, why]) => skippedResult(all[i], why));
+  if (skipped.size) {
+    const [i, why] = [...skipped][0];
+    process.stderr.write(
+      `sweep: skipped ${skipped.size} run(s) this machine cannot hold (run ${i}: ${why})\n`,
+    );
+  }
   const bar = progressBar(runs.length, 'runs');
-  await runSweep(runs, f.workers ?? availableParallelism(), (index, outcome) => {
+  await runSweep(runs, workers, (index, outcome) => {
     done.push(runResult(all[index], outcome));
-    bar(done.length);
+    bar(done.length - skipped.size);
   });
   write(f.out!, sweepResult(spec, done, shard));
   const diverged = done.filter((r) => r.diverged !== null).map((r) => r.index);

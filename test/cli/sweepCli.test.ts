@@ -122,6 +122,17 @@ describe('npm run sweep', () => {
         /at coef=100: n=1 is below the minimum 8/,
       ],
       [[...SWEEP], /missing required flag --out/],
+      [
+        [
+          '--base',
+          'data=teacher&n=20000&dim=2000&th=10000&hidden=4096&bs=4096',
+          '--vary',
+          'lr=0.1',
+          '--out',
+          out,
+        ],
+        /no run fits this machine: too large for this device/,
+      ],
       [['--merge', at('half.json'), '--out', out], /6 of 12 runs are missing/],
       [['--merge', at('half.csv'), at('half.csv'), '--out', at('m.csv')], /run 0 is in both/],
       [['--merge', at('half.json'), at('half.csv'), '--out', out], /all JSON or all CSV/],

@@ -33,6 +33,8 @@ export interface SweepRunResult {
   /** Step at which the run diverged; null when it did not. */
   diverged: number | null;
   summary: RunSummary | null;
+  /** Why the run was not trained (over this machine's resource budget); absent when it was. */
+  skipped?: string;
 }
 
 export interface SweepDescription {
@@ -96,6 +98,12 @@ export function runResult(run: SweepRun, outcome: RunOutcome): SweepRunResult {
     diverged,
     summary,
   };
+}
+
+/** The record of a run that was not trained, and why. */
+export function skippedResult(run: SweepRun, reason: string): SweepRunResult {
+  const outcome = { config: run.config, backend: 'none', steps: 0, diverged: null, summary: null };
+  return { ...runResult(run, outcome), skipped: reason };
 }
 
 export function sweepResult(spec: SweepSpec, runs: SweepRunResult[], shard?: Shard): SweepResult {
