@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /** A small sweep: 3 batch sizes × 2 seeds, 20 steps each, on the toy XOR problem. */
@@ -59,6 +60,13 @@ test('a small sweep in Chromium: runs stream in, the plot draws, the export hold
     return v.reduce((a, x) => a + x, 0) / v.length;
   };
   expect(mean(4)).toBeGreaterThan(mean(16));
+
+  // No serious or critical accessibility violation in the view with its plot.
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   // Hover a point: its runs' curves and links into the playground.
   await chart.locator('.hit').first().hover();

@@ -243,6 +243,8 @@ export function render(
   const legendWidth = o.width - MARGIN.left - MARGIN.right;
   const top = 12 + legendRows(items, legendWidth) * LEGEND_ROW;
   const f = setupFrame(svg, { ...o, margin: { ...MARGIN, top }, summary: summarize(data, o) });
+  // A group, not an image: its points are buttons (an image's content is not interactive).
+  f.svg.attr('role', 'group');
   const s = scales(data, o, f.innerWidth, f.innerHeight);
   drawAxes(f, s.x, s.y, {
     xLabel: o.xLabel,
