@@ -110,6 +110,14 @@ test('a small sweep in Chromium: runs stream in, the plot draws, the export hold
   expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg.text).toContain('class="series"');
   expect(svg.text).not.toContain('class="hit"');
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'PNG', exact: true }).click(),
+  ]);
+  const png = readFileSync((await pngDownload.path())!);
+  expect(pngDownload.suggestedFilename()).toBe('gvp-sweep-bs-6runs.png');
+  expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(1920); // projector width, as every chart export
 
   // Click a point: its first run opens in the playground.
   await chart.locator('.hit').first().click();
