@@ -1,3 +1,4 @@
+import { lockPatch } from '../core/train/scaling';
 import { applyPatch, checkConfig } from '../core/config/patch';
 import { isHot, type Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
@@ -118,7 +119,8 @@ export class EngineHost {
   /** Hot fields apply to the running session; any other change restarts the run. */
   private async set(patch: Partial<Config>, seq: number): Promise<void> {
     if (!this.config) return;
-    const { config, problems, changed } = applyPatch(this.config, patch);
+    // Under the scaling lock a batch-size change carries the scaled lr (lockPatch).
+    const { config, problems, changed } = applyPatch(this.config, lockPatch(this.config, patch));
     this.seq = seq;
     const cold = changed.filter((k) => !isHot(k));
     if (cold.length > 0 || !this.session) {

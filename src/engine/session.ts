@@ -10,7 +10,10 @@ import { measureReport } from '../core/run/measureReport';
 import type { EstimatorId } from '../core/stats/types';
 import { streams } from '../core/run/streams';
 import { BatchStream } from '../core/train/batches';
-import { Sgd } from '../core/train/sgd';
+import { makeOptimiser } from '../core/train/pick';
+import { lockPatch } from '../core/train/scaling';
+import { effectiveLr } from '../core/train/schedule';
+import { Trainer } from '../core/train/trainer';
 import { DeviceData } from './deviceData';
 import { LossHealth } from '../core/train/lossHealth';
 import { explainUpdate, type ExplainContext } from './explain';
@@ -44,7 +47,7 @@ export class Session {
   private data: RunData;
   private readonly device: DeviceData;
   private readonly net: Network;
-  private readonly sgd: Sgd;
+  private readonly trainer: Trainer;
   private readonly rng: Streams;
   private readonly batches: BatchStream;
   private clusters: ClusterState | null = null;
@@ -88,7 +91,8 @@ export class Session {
       },
       this.rng.init,
     );
-    this.sgd = new Sgd(this.net, { lr: config.lr, momentum: config.mom, weightDecay: config.wd });
+    const opt = makeOptimiser(config.opt, this.net, this.hyper());
+    this.trainer = new Trainer(this.net, opt, config.clip);
     this.batches = new BatchStream(this.data.train.n, this.rng.batches);
   }
 
@@ -176,7 +180,17 @@ export class Session {
 
   private explainContext(): ExplainContext {
     const { pool: poolIndices } = this.data;
-    return { ...this.statsInputs(), poolIndices, step: this.step, lr: this.config.lr };
+    return { ...this.statsInputs(), poolIndices, step: this.step, lr: this.lr() };
+  }
+
+  /** The learning rate in effect for the step about to be taken (after any lrDrop). */
+  private lr(): number {
+    return effectiveLr(this.config.lr, this.config.lrDrop, this.step);
+  }
+
+  /** The optimiser's hyper-parameters for the step about to be taken. */
+  private hyper() {
+    return { lr: this.lr(), momentum: this.config.mom, weightDecay: this.config.wd };
   }
 
   private async oneStep(out: SessionOutput, explain?: ExplainHook): Promise<void> {
@@ -197,9 +211,14 @@ export class Session {
       }
     }
     if (this.stopped) return;
+    if (c.lrDrop > 0 && this.step === c.lrDrop) {
+      const from = effectiveLr(c.lr, c.lrDrop, this.step - 1);
+      out.events.push({ kind: 'lrDrop', step: this.step, from, to: this.lr() });
+    }
+    this.trainer.optimiser.hyper = this.hyper();
     const indices = this.batches.next(c.bs);
     const b = this.device.batch(indices);
-    const update = () => this.health.watch(this.sgd.step(b.x, b.y));
+    const update = () => this.health.watch(this.trainer.step(b.x, b.y));
     if (explain) await explain(indices, b, update);
     else update();
     b.x.dispose();
@@ -264,9 +283,10 @@ export class Session {
         checkpoint: this.options.checkpoint,
         estimates: c.estim,
         rng: this.rng.sampled,
+        clipped: this.trainer.takeClippedFraction(),
       },
       p,
-      { step: this.step, epoch: this.batches.progress(), lr: c.lr },
+      { step: this.step, epoch: this.batches.progress(), lr: this.lr() },
     );
     if (finite) {
       out.reports.push(report);
@@ -284,12 +304,14 @@ export class Session {
 
   /**
    * Applies the hot fields of a (checked) partial configuration mid-run, without a reset,
-   * recording one `change` event each (view fields change silently). Returns the names of
-   * changed fields that need new data or a new model (not applied: the owner restarts).
+   * recording one `change` event each (view fields change silently). A batch-size change under
+   * the scaling lock scales lr too (lockPatch). Returns the names of changed fields that need
+   * new data or a new model (not applied: the owner restarts).
    */
   set(patch: Partial<Config>): string[] {
     const needReset: string[] = [];
-    for (const [name, asked] of Object.entries(patch) as [keyof Config, unknown][]) {
+    const locked = lockPatch(this.config, patch);
+    for (const [name, asked] of Object.entries(locked) as [keyof Config, unknown][]) {
       const before = this.config[name];
       // B ≤ N_train: SGD cannot draw more examples than the training set holds.
       const limited = name === 'bs' ? batchWithin(asked as number, this.data.train.n) : null;
@@ -316,7 +338,9 @@ export class Session {
 
   private applyHot(name: keyof Config): void {
     const c = this.config;
-    this.sgd.hyper = { lr: c.lr, momentum: c.mom, weightDecay: c.wd };
+    if (name === 'opt') this.trainer.replaceOptimiser(makeOptimiser(c.opt, this.net, this.hyper()));
+    this.trainer.optimiser.hyper = this.hyper();
+    this.trainer.clip = c.clip;
     if (name === 'noise') {
       this.data = relabel(this.data, c.noise);
       this.device.relabel(this.data);
@@ -350,7 +374,7 @@ export class Session {
     this.device.dispose();
     this.health.dispose();
     this.net.dispose();
-    this.sgd.dispose();
+    this.trainer.dispose();
     this.snapshot?.dispose();
   }
 }

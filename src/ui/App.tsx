@@ -7,6 +7,7 @@ import type { ShortcutAction } from './keyboard/shortcuts';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { EmbedView } from './layout/EmbedView';
 import { FullView } from './layout/FullView';
+import { useCourse, type Course } from './lessons/useCourse';
 import { usePlayground, type Playground } from './usePlayground';
 import { initialQuery } from './shell/address';
 
@@ -26,33 +27,39 @@ export function App() {
 /** The playground: state in usePlayground, keyboard shortcuts, and the full or embed layout. */
 function PlaygroundApp() {
   const pg = usePlayground();
+  const course = useCourse(pg);
   const [help, setHelp] = useState(false);
-  const latest = useRef(pg);
+  const latest = useRef({ pg, course });
   useEffect(() => {
-    latest.current = pg;
+    latest.current = { pg, course };
   });
-  useEffect(() => installGvp(window, () => latest.current), []);
+  useEffect(() => installGvp(window, () => latest.current.pg), []);
   useEffect(() => {
     // Test hook (documented in the README): simulate a lost GPU device.
     Object.assign(window, {
-      __gvpSimulateDeviceLoss: () => latest.current.engine.simulateDeviceLoss(),
+      __gvpSimulateDeviceLoss: () => latest.current.pg.engine.simulateDeviceLoss(),
     });
   }, []);
   const onShortcut = useCallback((a: ShortcutAction) => {
     if (a.id === 'help') setHelp((h) => !h);
-    else act(latest.current, a);
+    else act(latest.current.pg, latest.current.course, a);
   }, []);
-  useShortcuts(onShortcut);
+  const inLesson = course.lesson !== null && !pg.config.embed;
+  useShortcuts(onShortcut, { lesson: inLesson, lecture: pg.config.lecture });
   return (
     <>
-      {pg.config.embed ? <EmbedView pg={pg} /> : <FullView pg={pg} onHelp={() => setHelp(true)} />}
+      {pg.config.embed ? (
+        <EmbedView pg={pg} />
+      ) : (
+        <FullView pg={pg} course={course} onHelp={() => setHelp(true)} />
+      )}
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
     </>
   );
 }
 
 /** What each shortcut does (the keys themselves are in keyboard/shortcuts.ts). */
-function act(pg: Playground, a: Exclude<ShortcutAction, { id: 'help' }>): void {
+function act(pg: Playground, course: Course, a: Exclude<ShortcutAction, { id: 'help' }>): void {
   const { status } = pg.state;
   switch (a.id) {
     case 'playPause':
@@ -75,6 +82,11 @@ function act(pg: Playground, a: Exclude<ShortcutAction, { id: 'help' }>): void {
       return pg.pin();
     case 'reveal':
       return pg.toggleReveal();
+    case 'lesson': {
+      const next = course.index + a.delta;
+      if (next >= 1 && next <= course.count) course.open(next);
+      return;
+    }
     default: {
       const never: never = a;
       return never;

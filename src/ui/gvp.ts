@@ -1,4 +1,5 @@
 import type { Config } from '../core/config/schema';
+import { LESSONS } from './lessons';
 import type { RunState } from './state/runStore';
 
 export const VERSION = '0.1.0';
@@ -21,6 +22,12 @@ export function installGvp(target: object, read: () => { state: RunState; config
     },
     get step() {
       return read().state.step;
+    },
+    /** The open lesson: its number (1-based), how many there are and its title; or null. */
+    get lesson() {
+      const index = read().config.lesson;
+      const lesson = LESSONS[index - 1];
+      return lesson ? { index, count: LESSONS.length, title: lesson.title } : null;
     },
     get config() {
       return JSON.parse(JSON.stringify(read().config)) as Config;

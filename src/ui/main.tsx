@@ -6,6 +6,7 @@ import { App } from './App';
 import { registerServiceWorker } from './offline/registerServiceWorker';
 import './styles.css';
 import './a11y.css';
+import './landing/landing.css';
 
 registerServiceWorker();
 // Debug hook for the e2e tests: which backend a preference lands on (src/engine/client.ts).

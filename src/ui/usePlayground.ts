@@ -4,6 +4,7 @@ import { PRESETS } from '../core/config/presets';
 import { FIELDS, fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
 import { addPin, removePin, type Pin } from './pins/pins';
+import { withLessonSetup } from './lessons/lessonQuery';
 import { initialQuery, showQuery } from './shell/address';
 import { useEngine } from './useEngine';
 
@@ -28,10 +29,12 @@ interface PendingEdit {
  * URL always shows the whole configuration. The layouts only render this.
  */
 export function usePlayground() {
-  const [initial] = useState(() => parse(initialQuery()));
+  // A URL naming only a lesson (and view keys) opens the lesson with its setup.
+  const [query] = useState(() => withLessonSetup(initialQuery()));
+  const [initial] = useState(() => parse(query));
   const [view, setView] = useState<ViewFields>(() => viewOf(initial.config));
   const [pending, setPending] = useState<readonly PendingEdit[]>([]);
-  const [preset, setPreset] = useState<string | null>(() => knownPreset(initialQuery()));
+  const [preset, setPreset] = useState<string | null>(() => knownPreset(query));
   const [problems, setProblems] = useState<readonly ConfigProblem[]>(initial.problems);
   const [pins, setPins] = useState<readonly Pin[]>([]);
   const [hiddenAfter, setHiddenAfter] = useState<number | null>(null);
@@ -61,6 +64,20 @@ export function usePlayground() {
     },
     [engine, edit],
   );
+  /** Several fields at once (a lesson's action or trigger): view fields here, the rest to the engine. */
+  const applyPatch = useCallback(
+    (patch: Partial<Config>) => {
+      const entries = Object.entries(patch);
+      const isView = ([k]: [string, unknown]) => fieldOf(k)?.group === 'view';
+      const viewPart = Object.fromEntries(entries.filter(isView)) as ViewFields;
+      const run = Object.fromEntries(entries.filter((e) => !isView(e))) as Partial<Config>;
+      if (entries.some(isView)) setView((v) => ({ ...v, ...viewPart }));
+      if (Object.keys(run).length === 0) return;
+      setPreset(null);
+      edit(engine.set(run), run);
+    },
+    [engine, edit],
+  );
   /** A whole new configuration (preset, file); the view keeps what is given in `viewPart`. */
   const replace = useCallback(
     (next: Config, name: string | null, found: readonly ConfigProblem[], viewPart: ViewFields) => {
@@ -78,6 +95,22 @@ export function usePlayground() {
       const next = parse(`preset=${encodeURIComponent(name)}`);
       // The view (lecture, embed, charts, hidden controls) and the backend stay as they were.
       replace(next.config, name, next.problems, { ...view, backend: config.backend });
+    },
+    [replace, view, config.backend],
+  );
+  /**
+   * A new run from a URL query (a lesson's setup or action): view fields and the backend the
+   * query does not give stay as they are, then `overrides` apply.
+   */
+  const loadQuery = useCallback(
+    (query: string, overrides: ViewFields = {}) => {
+      const next = parse(query);
+      const given = new URLSearchParams(query);
+      const kept = Object.entries({ ...view, backend: config.backend }).filter(
+        ([k]) => !given.has(k),
+      );
+      const viewPart = { ...viewOf(next.config), ...Object.fromEntries(kept), ...overrides };
+      replace(next.config, knownPreset(query), next.problems, viewPart);
     },
     [replace, view, config.backend],
   );
@@ -118,7 +151,9 @@ export function usePlayground() {
     hiddenAfter,
     shownReports,
     change,
+    applyPatch,
     pickPreset,
+    loadQuery,
     loadConfig,
     reset,
     pin,

@@ -74,6 +74,20 @@ describe('EngineHost: set', () => {
     expect(reportsAfterLastReady(h.messages).at(-1)!.lr).toBe(0.2);
   });
 
+  it('the scaling lock: a batch-size change is echoed with the scaled lr, both recorded', async () => {
+    const h = hostHarness();
+    await h.init({ ...CONFIG, lock: 'linear', lr: 0.05 });
+    await h.set({ bs: CONFIG.bs * 4 });
+    expect(lastOf(h.messages, 'config')!.config).toMatchObject({ bs: CONFIG.bs * 4, lr: 0.2 });
+    const fields = ofType(h.messages, 'events')
+      .flatMap((m) => m.events)
+      .flatMap((e) => (e.kind === 'change' ? [e.field] : []));
+    expect(fields).toEqual(['bs', 'lr']);
+    await h.set({ lock: 'sqrt' });
+    await h.set({ bs: CONFIG.bs });
+    expect(lastOf(h.messages, 'config')!.config.lr).toBe(0.1);
+  });
+
   it('cold: restarts the run with the new value and says why', async () => {
     const h = hostHarness();
     await h.init(CONFIG);

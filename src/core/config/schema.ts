@@ -10,6 +10,10 @@ export const STATS_MODES = ['exact', 'sampled', 'both'] as const;
 export const ESTIMATOR_KEYS = ['sgb', 'sg2b', 'gc', 'svrg'] as const;
 /** Each estimator's URL key and its name in the paper, in reports and on screen. */
 export const ESTIMATOR_NAMES = { sgb: 'SG-B', sg2b: 'SG-2B', gc: 'GC', svrg: 'SVRG' } as const;
+/** Optimisers (`opt=`): SGD with momentum, or Adam (src/core/train). */
+export const OPTIMISERS = ['sgd', 'adam'] as const;
+/** The batch-size scaling lock (`lock=`): η fixed, η ∝ B, or η ∝ √B when B changes. */
+export const LOCKS = ['off', 'linear', 'sqrt'] as const;
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 /** What the page shows: the playground (one run) or a sweep (many runs as curves). */
 export const VIEWS = ['playground', 'sweep'] as const;
@@ -22,10 +26,14 @@ export const CHART_KEYS = ['variance', 'nv', 'loss', 'acc', 'clusters'] as const
 /** Controls a lecturer may hide (`hide=`), by their URL key. */
 // prettier-ignore
 export const HIDEABLE = [
-  'data', 'n', 'dim', 'th', 'model', 'hidden', 'bs', 'lr', 'mom', 'wd', 'noise', 'dup', 'dupPts',
+  'data', 'n', 'dim', 'th', 'model', 'hidden', 'bs', 'lock', 'opt', 'lr', 'mom', 'wd', 'clip',
+  'lrDrop', 'noise', 'dup', 'dupPts',
   'k', 'gcEvery', 'gcIters', 'svrgEvery', 'every', 'stats', 'estim', 'pool', 'est', 'repl',
   'seed', 'backend', 'presets', 'share',
 ] as const;
+
+/** Lessons of the course (`lesson=1..LESSON_COUNT`; the content lives in src/ui/lessons). */
+export const LESSON_COUNT = 7;
 
 /** MNIST digits available for training (10,000 shipped, 2,000 held out for testing). */
 export const MNIST_TRAIN_MAX = 8000;
@@ -38,9 +46,16 @@ export interface Config {
   model: (typeof MODELS)[number];
   hidden: number[];
   bs: number;
+  /** When B changes: keep η (off), scale η ∝ B (linear) or η ∝ √B (sqrt). */
+  lock: (typeof LOCKS)[number];
+  opt: (typeof OPTIMISERS)[number];
   lr: number;
   mom: number;
   wd: number;
+  /** Global-norm clipping threshold of the mini-batch gradient; 0 is off. */
+  clip: number;
+  /** The step from which η is multiplied by 0.1; 0 is never. */
+  lrDrop: number;
   noise: number;
   dup: number;
   dupPts: number;
@@ -67,6 +82,8 @@ export interface Config {
   charts: (typeof CHART_KEYS)[number][];
   nv: (typeof NV_READINGS)[number];
   agg: (typeof VARIANCE_AGGREGATES)[number];
+  /** The lesson open beside the playground, 1..LESSON_COUNT; 0: none. */
+  lesson: number;
 }
 
 export type Group = 'data' | 'model' | 'optimiser' | 'estimators' | 'measurement' | 'run' | 'view';
@@ -104,9 +121,13 @@ export const FIELDS: readonly Field[] = [
   { key: 'model', kind: 'enum', choices: MODELS, group: 'model', hot: false, label: 'Model', tooltip: 'Linear classifier, ReLU MLP, or random features (fixed first layer).' },
   { key: 'hidden', kind: 'intList', min: 1, max: 4096, maxLength: 6, group: 'model', hot: false, label: 'Hidden widths', tooltip: 'MLP: widths of the hidden layers, e.g. 64,64. RF: the number of random features.' },
   { key: 'bs', kind: 'int', min: 1, max: 4096, group: 'optimiser', hot: true, label: 'Batch size B', tooltip: 'Examples per SGD step; SG-B averages B gradients, SG-2B averages 2B.' },
-  { key: 'lr', kind: 'float', min: 1e-5, max: 10, log: true, group: 'optimiser', hot: true, label: 'Learning rate', tooltip: 'SGD step size.' },
-  { key: 'mom', kind: 'float', min: 0, max: 0.999, group: 'optimiser', hot: true, label: 'Momentum', tooltip: 'Heavy-ball momentum of SGD.' },
+  { key: 'lock', kind: 'enum', choices: LOCKS, group: 'optimiser', hot: true, label: 'Scale lr with B', tooltip: 'When the batch size changes: keep the learning rate (off), scale it with B (linear, η/B fixed) or with √B (sqrt).' },
+  { key: 'opt', kind: 'enum', choices: OPTIMISERS, group: 'optimiser', hot: true, label: 'Optimiser', tooltip: 'SGD with momentum, or Adam (β1 0.9, β2 0.999); switching mid-run starts the optimiser\'s state afresh. The statistics are always those of the raw mini-batch gradients.' },
+  { key: 'lr', kind: 'float', min: 1e-5, max: 10, log: true, group: 'optimiser', hot: true, label: 'Learning rate', tooltip: 'Step size η (Adam: roughly how far each weight moves per step).' },
+  { key: 'mom', kind: 'float', min: 0, max: 0.999, group: 'optimiser', hot: true, label: 'Momentum', tooltip: 'Heavy-ball momentum of SGD (Adam uses its own β1 = 0.9).' },
   { key: 'wd', kind: 'float', min: 0, max: 0.1, group: 'optimiser', hot: true, label: 'Weight decay', tooltip: 'L2 penalty added to the gradient.' },
+  { key: 'clip', kind: 'float', min: 0, max: 1000, group: 'optimiser', hot: true, label: 'Clip gradient norm', tooltip: 'Scale the mini-batch gradient down to this global norm when it is longer (0: off). The statistics stay those of the unclipped gradients.' },
+  { key: 'lrDrop', kind: 'int', min: 0, max: 10_000_000, group: 'optimiser', hot: true, label: 'Drop lr ×0.1 at step', tooltip: 'From this step on the learning rate is ten times smaller (0: never).' },
   { key: 'est', kind: 'set', choices: ESTIMATOR_KEYS, labels: ESTIMATOR_NAMES, group: 'estimators', hot: true, label: 'Estimators shown', tooltip: 'Which gradient estimators to measure and plot.' },
   { key: 'k', kind: 'optionalInt', min: 2, max: 4096, group: 'estimators', hot: true, label: 'GC clusters K', tooltip: 'Number of Gradient Clustering clusters (default: the batch size).' },
   { key: 'gcEvery', kind: 'int', min: 1, max: BIG, group: 'estimators', hot: true, label: 'Re-cluster every', tooltip: 'Steps between Gradient Clustering updates.' },
@@ -128,6 +149,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'charts', kind: 'set', choices: CHART_KEYS, group: 'view', hot: true, label: 'Charts shown', tooltip: 'Which charts the page (or an embed) shows.' },
   { key: 'nv', kind: 'enum', choices: NV_READINGS, group: 'view', hot: true, label: 'Normalized variance', tooltip: 'exact: V/(V+g²) per coordinate, averaged; in [0, 1], noise power = signal power at 0.5. authors: the authors\' code\'s formula on T sampled estimates (stats=sampled or both): Σ(ĝ−Ē)²/(Σĝ²+1e-7) with Ē from T separate draws; about (1+1/T)× the exact value, and the paper\'s text reads 1 as noise = signal.' },
   { key: 'agg', kind: 'enum', choices: VARIANCE_AGGREGATES, group: 'view', hot: true, label: 'Variance as', tooltip: 'mean: averaged over the d trainable coordinates, as the paper plots it (comparable only at equal d). total: summed over the coordinates (the trace of the covariance, d × mean), comparable across model sizes.' },
+  { key: 'lesson', kind: 'int', min: 0, max: LESSON_COUNT, group: 'view', hot: true, label: 'Lesson', tooltip: 'The lesson of the course shown beside the playground (0: none).' },
 ];
 
 /** Default training-set size per dataset. */
@@ -143,11 +165,12 @@ export const DEFAULT_N: Record<Config['data'], number> = {
 // prettier-ignore
 const DEFAULTS: Config = {
   data: 'blobs', n: DEFAULT_N.blobs, dim: 10, th: 20, model: 'mlp', hidden: [16, 16], bs: 32,
-  lr: 0.05, mom: 0, wd: 0, noise: 0, dup: 0, dupPts: 5, k: null, gcEvery: 100, gcIters: 3,
-  svrgEvery: 100, every: 10, stats: 'exact', estim: 50, pool: 2048,
-  est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0, backend: 'auto',
+  lock: 'off', opt: 'sgd', lr: 0.05, mom: 0, wd: 0, clip: 0, lrDrop: 0, noise: 0, dup: 0,
+  dupPts: 5, k: null, gcEvery: 100, gcIters: 3, svrgEvery: 100, every: 10, stats: 'exact',
+  estim: 50, pool: 2048, est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0,
+  backend: 'auto',
   autoplay: false, view: 'playground', lecture: false, embed: false, hide: [],
-  charts: ['variance', 'nv', 'loss', 'acc', 'clusters'], nv: 'exact', agg: 'mean',
+  charts: ['variance', 'nv', 'loss', 'acc', 'clusters'], nv: 'exact', agg: 'mean', lesson: 0,
 };
 
 export function defaultConfig(): Config {

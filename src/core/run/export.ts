@@ -10,8 +10,9 @@
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
  * `# backend:`, `# preset:`, `# exported:`, `# decimated:` when the page's bounded history
  * left reports out, and the run summary when the record has one, as `# summary <name>: <value>`
- * named as a sweep CSV's columns, summaryColumns.ts), a header, then one row per report: step, epoch,
- * lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, each estimator's
+ * named as a sweep CSV's columns, summaryColumns.ts), a header, then one row per report: step,
+ * epoch, lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, clipped (the
+ * fraction of steps clipped since the previous row, empty without clipping), each estimator's
  * `variance` and `normalizedVariance`, the same for the sampled protocol with its
  * `normalizedVarianceAuthors` (the authors' code's NV), and `events`.
  * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
@@ -69,6 +70,7 @@ const BASE = [
   'gradNorm2',
   'meanExampleGradNorm2',
   'bSimple',
+  'clipped',
 ] as const;
 
 /** Column names: base quantities, then each estimator's exact and sampled pair, then events. */
@@ -97,6 +99,8 @@ export function eventText(e: EngineEvent): string {
         return e.what;
       case 'backend':
         return `${e.from} → ${e.to}: ${e.reason}`;
+      case 'lrDrop':
+        return `lr ${e.from} → ${e.to}`;
       default:
         return '';
     }

@@ -18,6 +18,8 @@ export interface ReportContext extends MeasureOptions {
   test: { x: tf.Tensor2D; y: tf.Tensor1D };
   /** Also read the parameters back (in the same readback) as a checkpoint. */
   checkpoint?: boolean;
+  /** The fraction of steps clipped since the last report, read in the same readback (owned). */
+  clipped?: tf.Scalar | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function measureReport(
   const extras = [
     tf.tidy(() => accuracy(ctx.net.loss, p.output, ctx.pool.y)),
     tf.tidy(() => accuracy(ctx.net.loss, forward(ctx.net.layers, ctx.test.x), ctx.test.y)),
+    ...(ctx.clipped ? [ctx.clipped] : []),
   ];
   const tail = ctx.checkpoint ? tf.tidy(() => ctx.net.flat()) : undefined;
   const {
@@ -40,7 +43,7 @@ export async function measureReport(
     extras: values,
     tail: weights,
   } = await readMeasurement(device, extras, tail);
-  const [acc, testAcc] = values;
+  const [acc, testAcc, clipped] = values;
   const report: Report = {
     ...where,
     loss: m.meanLoss,
@@ -52,6 +55,7 @@ export async function measureReport(
     estimators: points(m.estimators),
   };
   if (m.sampled) report.sampled = points(m.sampled);
+  if (clipped !== undefined) report.clipped = clipped;
   return { report, finite: allFinite(report), weights };
 }
 

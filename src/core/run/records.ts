@@ -32,6 +32,11 @@ export interface Report {
   estimators: Partial<Record<EstimatorId, EstimatorPoint>>;
   /** The paper's sampled protocol (stats=sampled|both). */
   sampled?: Partial<Record<EstimatorId, EstimatorPoint>>;
+  /**
+   * With clipping on (clip > 0): the fraction of the steps since the previous report whose
+   * mini-batch gradient was clipped (the statistics above are of the unclipped gradients).
+   */
+  clipped?: number;
 }
 
 export type EngineEvent =
@@ -42,4 +47,6 @@ export type EngineEvent =
   | { kind: 'svrg'; step: number }
   | { kind: 'diverged'; step: number; what: string }
   | { kind: 'backend'; step: number; from: string; to: string; reason: string }
-  | { kind: 'done'; step: number };
+  | { kind: 'done'; step: number }
+  /** The scheduled learning-rate drop (lrDrop=) took effect: η from → to. */
+  | { kind: 'lrDrop'; step: number; from: number; to: number };

@@ -13,6 +13,8 @@ function describe(e: EngineEvent): string | null {
       return `step ${e.step}: switched from ${e.from} to ${e.to} (${e.reason})`;
     case 'done':
       return `step ${e.step}: reached the step limit`;
+    case 'lrDrop':
+      return `step ${e.step}: learning rate dropped ×0.1, ${e.from} → ${e.to}`;
     case 'gc':
     case 'svrg':
       return null;

@@ -2,11 +2,12 @@ import { memo } from 'react';
 import type { Config, Field, Group } from '../../core/config/schema';
 import { FIELDS } from '../../core/config/schema';
 import { FieldControl, hintId, labelId } from './FieldControl';
+import { TemperatureReadout } from './TemperatureReadout';
 
 const GROUPS: { group: Group; title: string }[] = [
   { group: 'data', title: 'Data' },
   { group: 'model', title: 'Model' },
-  { group: 'optimiser', title: 'SGD' },
+  { group: 'optimiser', title: 'Optimiser' },
   { group: 'estimators', title: 'Estimators' },
   { group: 'measurement', title: 'Measurement' },
   { group: 'run', title: 'Run' },
@@ -38,6 +39,8 @@ function relevant(f: Field, c: Config): boolean {
       return c.stats !== 'exact';
     case 'dupPts':
       return c.dup > 0;
+    case 'mom':
+      return c.opt === 'sgd';
     default:
       return true;
   }
@@ -46,10 +49,12 @@ function relevant(f: Field, c: Config): boolean {
 interface Props {
   config: Config;
   onChange: (key: keyof Config, value: Config[keyof Config]) => void;
+  /** The learning rate in effect now (after any scheduled drop); config.lr by default. */
+  lrNow?: number;
 }
 
 /** Every control a student should touch, generated from the schema table. */
-export const ControlsPanel = memo(function ControlsPanel({ config, onChange }: Props) {
+export const ControlsPanel = memo(function ControlsPanel({ config, onChange, lrNow }: Props) {
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Settings">
       {GROUPS.map(({ group, title }) => {
@@ -78,6 +83,9 @@ export const ControlsPanel = memo(function ControlsPanel({ config, onChange }: P
                 <small className="tooltip" id={hintId(f)}>
                   {f.tooltip}
                 </small>
+                {f.key === 'bs' ? (
+                  <TemperatureReadout config={config} lr={lrNow ?? config.lr} />
+                ) : null}
               </div>
             ))}
           </fieldset>

@@ -86,16 +86,24 @@ function varianceStage(e: ExplainedStep, config: Config): Stage {
   };
 }
 
+/** The update rule in words: SGD (momentum, weight decay) or Adam, and any clipping. */
+function updateRule(config: Config): string {
+  const decay = config.wd > 0 ? ` + ${config.wd}·θ` : '';
+  const clip =
+    config.clip > 0 ? ` (ĝ_B first scaled down to norm ${config.clip} if it is longer)` : '';
+  if (config.opt === 'adam')
+    return `Adam: θ ← θ − lr·m̂/(√v̂ + ε), m and v running means of the gradient ĝ_B${decay} and of its square${clip}`;
+  if (config.mom > 0 || config.wd > 0)
+    return `θ ← θ − lr·v with v ← ${config.mom}·v + ĝ_B${decay}${clip}`;
+  return `θ ← θ − lr·ĝ_B${clip}`;
+}
+
 function updateStage(e: ExplainedStep, config: Config): Stage {
-  const rule =
-    config.mom > 0 || config.wd > 0
-      ? `θ ← θ − lr·v with v ← ${config.mom}·v + ĝ_B${config.wd > 0 ? ` + ${config.wd}·θ` : ''}`
-      : 'θ ← θ − lr·ĝ_B';
   return {
     id: 'update',
     title: '⑤ The update',
     lines: [
-      `${rule}, lr = ${e.lr}: θ moves by ‖Δθ‖ = ${num(e.updateNorm)}.`,
+      `${updateRule(config)}, lr = ${e.lr}: θ moves by ‖Δθ‖ = ${num(e.updateNorm)}.`,
       `This mini-batch's loss goes from ${num(e.lossBefore)} to ${num(e.lossAfter)}; another draw would have moved θ elsewhere, by the spread measured in ④.`,
     ],
   };

@@ -11,6 +11,7 @@ export type ShortcutAction =
   | { id: 'lecture' }
   | { id: 'pin' }
   | { id: 'reveal' }
+  | { id: 'lesson'; delta: 1 | -1 }
   | { id: 'help' };
 
 export interface Shortcut {
@@ -28,6 +29,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'L', description: 'Lecture mode on / off' },
   { keys: 'P', description: 'Pin the current run (up to three)' },
   { keys: 'H', description: 'Predict, then reveal: hide / reveal the curves' },
+  { keys: 'Page Down / Page Up', description: 'Next / previous lesson (when a lesson is open)' },
+  { keys: '↓ / ↑', description: 'Next / previous lesson (lecture mode, when a lesson is open)' },
   { keys: '?', description: 'Show / hide these shortcuts' },
 ];
 
@@ -51,11 +54,36 @@ export function isTypingTarget(target: KeyPress['target']): boolean {
   return Boolean(target && (TYPING.has(target.tagName ?? '') || target.isContentEditable));
 }
 
+/** What the page is showing, for keys that only act in some views. */
+export interface KeyContext {
+  /** A lesson is open. */
+  lesson: boolean;
+  lecture: boolean;
+}
+
+/**
+ * Lesson keys: Page Down / Page Up whenever a lesson is open (a presenter's clicker sends
+ * them), ↓ / ↑ only in lecture mode (elsewhere they scroll the page). ← / → stay training steps.
+ */
+function lessonKey(e: KeyPress, ctx: KeyContext): ShortcutAction | null {
+  if (!ctx.lesson || e.shiftKey) return null;
+  if (e.key === 'PageDown' || (ctx.lecture && e.key === 'ArrowDown'))
+    return { id: 'lesson', delta: 1 };
+  if (e.key === 'PageUp' || (ctx.lecture && e.key === 'ArrowUp'))
+    return { id: 'lesson', delta: -1 };
+  return null;
+}
+
 /** The action of one key press, or null (typing, a modifier held, or not a shortcut). */
-export function shortcutFor(e: KeyPress): ShortcutAction | null {
+export function shortcutFor(
+  e: KeyPress,
+  ctx: KeyContext = { lesson: false, lecture: false },
+): ShortcutAction | null {
   if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return null;
   const tag = e.target?.tagName ?? '';
   if ((e.key === ' ' || e.key === 'Enter') && ACTIVATABLE.has(tag)) return null;
+  const lesson = lessonKey(e, ctx);
+  if (lesson) return lesson;
   if (e.key === 'ArrowRight') return { id: 'step', count: e.shiftKey ? 10 : 1 };
   if (e.key === '?') return { id: 'help' };
   if (e.shiftKey) return null;

@@ -1,17 +1,22 @@
 import { useEffect, useRef } from 'react';
-import { shortcutFor, type ShortcutAction } from './shortcuts';
+import { shortcutFor, type KeyContext, type ShortcutAction } from './shortcuts';
 
 /** Calls onAction for each shortcut pressed anywhere on the page (see shortcuts.ts). */
-export function useShortcuts(onAction: (action: ShortcutAction) => void): void {
+export function useShortcuts(
+  onAction: (action: ShortcutAction) => void,
+  context: KeyContext = { lesson: false, lecture: false },
+): void {
   const latest = useRef(onAction);
+  const ctx = useRef(context);
   useEffect(() => {
     latest.current = onAction;
+    ctx.current = context;
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
-      const action = shortcutFor({ ...pick(e), target });
+      const action = shortcutFor({ ...pick(e), target }, ctx.current);
       if (!action) return;
       e.preventDefault(); // Space would scroll the page, → would scroll sideways.
       latest.current(action);

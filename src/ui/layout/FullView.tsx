@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { effectiveLr } from '../../core/train/schedule';
 import { BackendBadge } from '../components/BackendBadge';
 import { EngineNotice } from '../components/EngineNotice';
 import { EventLog } from '../components/EventLog';
@@ -12,6 +13,10 @@ import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
 import { ExportMenu } from '../export/ExportMenu';
+import { Landing } from '../landing/Landing';
+import { useLanding } from '../landing/useLanding';
+import type { Course } from '../lessons/useCourse';
+import { ChartReadings } from '../components/ChartReadings';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
 import { RunSummary } from '../panels/RunSummary';
@@ -21,11 +26,20 @@ import type { Playground } from '../usePlayground';
 import { RunTransport } from './RunTransport';
 
 const SMOOTH_WINDOW = 9;
+/** The lesson view and KaTeX load only when a lesson is opened. */
+const LessonPanel = lazy(() => import('../lessons/LessonPanel'));
 
-/** The whole playground: header, presets, transport, controls and results. */
-export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void }) {
+interface Props {
+  pg: Playground;
+  course: Course;
+  onHelp: () => void;
+}
+
+/** The whole playground: header, the course, presets, transport, controls and results. */
+export function FullView({ pg, course, onHelp }: Props) {
   const { config, state } = pg;
   const [smoothed, setSmoothed] = useState(false);
+  const landing = useLanding();
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
   return (
     <div className={`app${config.lecture ? ' lecture' : ''}`}>
@@ -55,19 +69,53 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
         >
           Lecture mode
         </button>
+        <button
+          type="button"
+          aria-pressed={course.index > 0}
+          onClick={() => {
+            landing.dismiss();
+            course.open(course.index > 0 ? 0 : 1);
+          }}
+          data-testid="course"
+          title="A guided course in seven lessons, beside the live playground"
+        >
+          Course
+        </button>
         <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)">
           Shortcuts (?)
         </button>
       </header>
       <ProblemsNotice problems={pg.problems} onDismiss={pg.dismissProblems} />
       <EngineNotice state={state} onRestart={pg.reset} />
+      {landing.shown ? (
+        <Landing
+          onStartCourse={() => {
+            landing.dismiss();
+            course.open(1);
+          }}
+          onPreset={(name) => {
+            landing.dismiss();
+            pg.pickPreset(name);
+          }}
+          onDismiss={landing.dismiss}
+        />
+      ) : null}
+      {course.lesson ? (
+        <Suspense fallback={<p className="muted">Loading the lesson…</p>}>
+          <LessonPanel pg={pg} course={course} />
+        </Suspense>
+      ) : null}
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
         <RunTransport pg={pg} />
       </section>
       <main>
         <aside>
-          <ControlsPanel config={config} onChange={pg.change} />
+          <ControlsPanel
+            config={config}
+            onChange={pg.change}
+            lrNow={effectiveLr(config.lr, config.lrDrop, state.step)}
+          />
         </aside>
         <section className="results" aria-label="Results">
           <div className="result-tools">
@@ -79,6 +127,7 @@ export function FullView({ pg, onHelp }: { pg: Playground; onHelp: () => void })
               />
               Smooth curves (rolling mean over {SMOOTH_WINDOW} measurements, ±1 std band)
             </label>
+            <ChartReadings config={config} onChange={(key, value) => pg.change(key, value)} />
             <PredictToggle
               hiddenAfter={pg.hiddenAfter}
               hiddenCount={state.reports.length - pg.shownReports.length}

@@ -62,7 +62,7 @@ const CHARTS: readonly ChartSpec[] = [
   {
     key: 'loss',
     caption: () => 'Training loss on the measurement pool',
-    data: (r) => lossData(r),
+    data: (r, e) => lossData(r, e),
     options: () => ({ yScale: 'log', yLabel: 'loss', title: 'Training loss' }),
   },
   {

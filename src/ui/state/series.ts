@@ -82,6 +82,8 @@ export function markers(events: readonly EngineEvent[]): Marker[] {
   for (const e of events) {
     if (e.kind === 'change')
       out.push({ x: e.step, kind: 'change', label: `${e.field} ${e.from} → ${e.to}` });
+    if (e.kind === 'lrDrop')
+      out.push({ x: e.step, kind: 'change', label: `lr ×0.1: ${e.from} → ${e.to}` });
     if (e.kind === 'gc') out.push({ x: e.step, kind: 'gc', label: 'GC re-clustered' });
     if (e.kind === 'svrg') out.push({ x: e.step, kind: 'svrg', label: 'SVRG snapshot' });
   }
@@ -133,9 +135,14 @@ export function nvData(
   };
 }
 
-export function lossData(reports: readonly Report[]): LineData {
+/** The loss curve, with the mid-run changes (a learning-rate drop among them) marked. */
+export function lossData(
+  reports: readonly Report[],
+  events: readonly EngineEvent[] = [],
+): LineData {
   return {
     series: [{ id: 'train-loss', label: 'train loss (pool)', ...column(reports, (r) => r.loss) }],
+    markers: markers(events).filter((m) => m.kind === 'change'),
   };
 }
 

@@ -159,8 +159,8 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
     const text = runCsv({ ...run, preset: null, reports: [], events: [] });
     expect(text).not.toContain('# preset');
     expect(readCsv(text)).toEqual([csvColumns()]);
-    // base, 2 exact + 3 sampled (with the authors' NV) per estimator, events
-    expect(csvColumns()).toHaveLength(9 + 5 * ESTIMATORS.length + 1);
+    // base (with clipped), 2 exact + 3 sampled (with the authors' NV) per estimator, events
+    expect(csvColumns()).toHaveLength(10 + 5 * ESTIMATORS.length + 1);
   });
 });
 

@@ -43,4 +43,19 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('0'))).toBeNull();
     expect(shortcutFor(press('x'))).toBeNull();
   });
+
+  it('steps lessons with Page Down / Up in a lesson, and ↓ / ↑ only in lecture mode', () => {
+    const lesson = { lesson: true, lecture: false };
+    const lecture = { lesson: true, lecture: true };
+    expect(shortcutFor(press('PageDown'), lesson)).toEqual({ id: 'lesson', delta: 1 });
+    expect(shortcutFor(press('PageUp'), lesson)).toEqual({ id: 'lesson', delta: -1 });
+    expect(shortcutFor(press('ArrowDown'), lesson)).toBeNull(); // the page scrolls
+    expect(shortcutFor(press('ArrowDown'), lecture)).toEqual({ id: 'lesson', delta: 1 });
+    expect(shortcutFor(press('ArrowUp'), lecture)).toEqual({ id: 'lesson', delta: -1 });
+    // No lesson open: the keys are the browser's; → is still a training step in a lesson.
+    expect(shortcutFor(press('PageDown'))).toBeNull();
+    expect(shortcutFor(press('ArrowDown'), { lesson: false, lecture: true })).toBeNull();
+    expect(shortcutFor(press('ArrowRight'), lecture)).toEqual({ id: 'step', count: 1 });
+    expect(shortcutFor(press('ArrowDown', { target: { tagName: 'SELECT' } }), lecture)).toBeNull();
+  });
 });
