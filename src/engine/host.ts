@@ -1,5 +1,6 @@
 import { lockPatch } from '../core/train/scaling';
 import { applyPatch, checkConfig } from '../core/config/patch';
+import { withChange } from '../core/config/schedule';
 import { isHot, type Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
 import { Outbox } from './outbox';
@@ -20,7 +21,13 @@ import { Session } from './session';
  */
 export class EngineHost {
   private session: Session | null = null;
+  /** The configuration in effect now (hot changes included). */
   private config: Config | null = null;
+  /**
+   * The run's starting configuration with its change schedule: changes made mid-run are
+   * recorded in it (`at`), so Reset and a shared link replay the run exactly.
+   */
+  private started: Config | null = null;
   private readonly backend: BackendSlot;
   private dataUrl = '';
   private mnist: MnistData | null = null;
@@ -75,7 +82,7 @@ export class EngineHost {
         return this.load(cmd.config, cmd.seq, 'a new configuration');
       case 'reset':
         this.playing = false;
-        if (this.config) await this.start(this.config, 'reset by the user');
+        if (this.started) await this.start(this.started, 'reset by the user');
         return;
       case 'set':
         return this.set(cmd.patch, cmd.seq);
@@ -112,7 +119,7 @@ export class EngineHost {
     const { config, problems } = checkConfig(raw);
     this.seq = seq;
     this.playing = false;
-    if (problems.length) this.env.post({ type: 'config', config, problems, seq });
+    if (problems.length) this.env.post({ type: 'config', config, start: config, problems, seq });
     await this.start(config, reason);
   }
 
@@ -124,16 +131,20 @@ export class EngineHost {
     this.seq = seq;
     const cold = changed.filter((k) => !isHot(k));
     if (cold.length > 0 || !this.session) {
-      if (problems.length) this.env.post({ type: 'config', config, problems, seq });
-      await this.start(config, `changed ${cold.join(', ')} (needs new data or a new model)`);
+      // A new run from what is in effect now; the old run's schedule does not carry over.
+      const next = { ...config, at: cold.includes('at') ? config.at : [] };
+      if (problems.length) this.env.post({ type: 'config', config, start: next, problems, seq });
+      await this.start(next, `changed ${cold.join(', ')} (needs new data or a new model)`);
       if (this.playing) void this.loop();
       return;
     }
+    const before = this.session.config;
     this.session.set(config);
     this.config = this.session.config; // as the session applies it (B ≤ N_train)
+    this.started = withChange(this.started!, before, this.config, this.session.step);
     this.outbox.events(this.session.drainEvents());
     this.outbox.flush();
-    this.env.post({ type: 'config', config: this.config, problems, seq });
+    this.env.post({ type: 'config', config: this.config, start: this.started, problems, seq });
   }
 
   /** Disposes the current run and starts `config` (reselecting the backend if it changed). */
@@ -154,10 +165,12 @@ export class EngineHost {
       checkpoint: backend.name === 'webgpu',
     });
     this.config = this.session.config; // as the session applies it (B ≤ N_train)
+    this.started = this.config;
     this.env.post({
       type: 'ready',
       backend,
       config: this.config,
+      start: this.started,
       info: this.session.info(),
       reason,
       seq: this.seq,
@@ -184,6 +197,7 @@ export class EngineHost {
     if (this.backend.lost) return this.recover();
     if (!result || this.session !== s) return;
     this.outbox.add(result.output);
+    this.echoScheduled(s);
     this.outbox.flush();
     if (result.explained) this.env.post({ type: 'explained', explained: result.explained });
   }
@@ -210,6 +224,7 @@ export class EngineHost {
         this.budget = Math.max(0, this.budget - taken);
         this.rate.add(this.env.now(), s.step);
         this.outbox.add(out);
+        this.echoScheduled(s);
         await this.env.yieldToEvents();
       }
       if (this.session?.stopped === 'done') this.playing = false;
@@ -252,6 +267,14 @@ export class EngineHost {
     this.env.post({ type: 'backend', backend });
     this.outbox.events([{ kind: 'backend', step, from, to: backend.name, reason }]);
     this.outbox.flush();
+  }
+
+  /** The session applied scheduled changes (`at=`): echo the configuration now in effect. */
+  private echoScheduled(s: Session): void {
+    if (s !== this.session || s.config === this.config) return;
+    this.config = s.config;
+    const msg = { config: s.config, start: this.started!, problems: [], seq: this.seq };
+    this.env.post({ type: 'config', ...msg });
   }
 
   /** Disposes the session; tensors on a lost device or a broken backend may fail to dispose. */

@@ -113,12 +113,14 @@ export type EngineMessage =
       type: 'ready';
       backend: BackendInfo;
       config: Config;
+      /** The run's starting configuration with its change schedule (what replays it). */
+      start: Config;
       info: RunInfo;
       reason: string | null;
       seq: number;
     }
   /** The configuration after a hot change, and what was not taken as given. */
-  | { type: 'config'; config: Config; problems: ConfigProblem[]; seq: number }
+  | { type: 'config'; config: Config; start: Config; problems: ConfigProblem[]; seq: number }
   /** The run moved to another backend (after a lost GPU device). */
   | { type: 'backend'; backend: BackendInfo }
   | { type: 'status'; status: Status; step: number; stepsPerSecond: number }

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { batchWithin } from '../core/config/codec';
+import { dueAt } from '../core/config/schedule';
 import { estimatorIds, fieldOf, isHot, type Config } from '../core/config/schema';
 import type { Dataset } from '../core/data/dataset';
 import { buildRunData, relabel, type RunData } from '../core/data/runData';
@@ -194,6 +195,13 @@ export class Session {
   }
 
   private async oneStep(out: SessionOutput, explain?: ExplainHook): Promise<void> {
+    // The change schedule (`at=`): its changes at this step, before the step's measurement,
+    // exactly where a change made by hand at this step lands.
+    const due = dueAt(this.config.at, this.step);
+    if (Object.keys(due).length) {
+      this.set(due);
+      out.events.push(...this.drainEvents());
+    }
     const c = this.config;
     const wants = new Set(this.estimators);
     const gcDue = wants.has('GC') && (this.gcStale || this.step - this.clusters!.step >= c.gcEvery);

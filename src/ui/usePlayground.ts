@@ -44,7 +44,12 @@ export function usePlayground() {
     const live = pending.filter((e) => e.seq > state.seq).map((e) => e.patch);
     return Object.assign({}, state.config ?? initial.config, ...live, view);
   }, [state.config, state.seq, initial.config, pending, view]);
-  useEffect(() => showQuery(serialize(config)), [config]);
+  // The address holds what replays the run: its start, its change schedule, and the view.
+  const replay = useMemo<Config>(
+    () => (state.start ? { ...state.start, ...view } : config),
+    [state.start, view, config],
+  );
+  useEffect(() => showQuery(serialize(replay)), [replay]);
   useEngineProblems(state.configProblems, setProblems);
   useAutoplay(config.autoplay === true, state.status, engine.play);
 
@@ -118,6 +123,11 @@ export function usePlayground() {
     (next: Config, found: ConfigProblem[]) => replace(next, null, found, viewOf(next)),
     [replace],
   );
+  /** A new run from the settings in effect now, without the recorded change schedule. */
+  const startAfresh = useCallback(
+    () => replace({ ...config, at: [] }, null, [], view),
+    [replace, config, view],
+  );
   const reset = useCallback(() => {
     setHiddenAfter(null);
     // A run that failed or an engine that stopped answering gets a fresh engine.
@@ -155,6 +165,7 @@ export function usePlayground() {
     pickPreset,
     loadQuery,
     loadConfig,
+    startAfresh,
     reset,
     pin,
     clearPin,

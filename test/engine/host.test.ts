@@ -248,3 +248,53 @@ describe('EngineHost: a lost GPU device', () => {
     expect(ofType(h.messages, 'explained').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('EngineHost: the change schedule', () => {
+  const runTo = async (h: ReturnType<typeof hostHarness>, step: number) => {
+    await h.host.receive({ type: 'step', count: step - stepOf(h) });
+    await waitFor(() => stepOf(h) === step);
+  };
+  const strip = (rs: { step: number; loss: number; estimators: unknown }[]) =>
+    rs.map((r) => ({ step: r.step, loss: r.loss, estimators: r.estimators }));
+
+  it('records a mid-run change in the start; Reset and a fresh engine replay it exactly', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    await runTo(h, 6);
+    await h.set({ lr: 0.2, bs: 16 });
+    const start = lastOf(h.messages, 'config')!.start;
+    expect(start.at).toEqual([
+      { step: 6, key: 'bs', value: '16' },
+      { step: 6, key: 'lr', value: '0.2' },
+    ]);
+    expect(start.lr).toBe(CONFIG.lr); // the start keeps its own values
+    await runTo(h, 14);
+    const live = strip(reportsAfterLastReady(h.messages));
+    expect(live.map((r) => r.step)).toEqual([0, 2, 4, 6, 8, 10, 12]);
+
+    await h.host.receive({ type: 'reset' });
+    await runTo(h, 14);
+    expect(strip(reportsAfterLastReady(h.messages))).toEqual(live);
+    const events = ofType(h.messages, 'events').flatMap((m) => m.events);
+    expect(events.filter((e) => e.kind === 'change' && e.step === 6)).toHaveLength(4);
+
+    const other = hostHarness(); // as a shared link would: the start with its schedule
+    await other.init(start);
+    await runTo(other, 14);
+    expect(strip(reportsAfterLastReady(other.messages))).toEqual(live);
+    // The replayed change is echoed, so the controls show what is in effect.
+    expect(lastOf(other.messages, 'config')!.config).toMatchObject({ lr: 0.2, bs: 16 });
+  });
+
+  it('a change at step 0 changes the start itself; a restart clears the schedule', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    await h.set({ lr: 0.3 });
+    expect(lastOf(h.messages, 'config')!.start).toMatchObject({ lr: 0.3, at: [] });
+    await runTo(h, 4);
+    await h.set({ lr: 0.1 });
+    expect(lastOf(h.messages, 'config')!.start.at).toHaveLength(1);
+    await h.set({ hidden: [6] });
+    expect(lastOf(h.messages, 'ready')!.start).toMatchObject({ lr: 0.1, hidden: [6], at: [] });
+  });
+});

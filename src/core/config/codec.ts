@@ -13,7 +13,8 @@ import {
   fieldOf,
   type Config,
 } from './schema';
-import { formatValue, parseValue, shown } from './values';
+import { formatFieldValue, parseFieldValue } from './fieldValue';
+import { shown } from './values';
 
 export interface ConfigProblem {
   key: string;
@@ -120,13 +121,21 @@ export function parse(query: string): { config: Config; problems: ConfigProblem[
       });
       continue;
     }
-    const r = parseValue(f, raw, config[f.key]);
+    const r = parseFieldValue(f, raw, config[f.key]);
     (config as unknown as Record<string, unknown>)[f.key] = r.value;
     if (r.problem) problems.push({ key: f.key, value: shown(raw), message: r.problem });
   }
   if (!nGiven && !values.has('preset')) config.n = DEFAULT_N[config.data];
   crossChecks(config, problems);
   return { config, problems };
+}
+
+/**
+ * A value as it appears in a query: percent-encoded, except the separators our values use
+ * (`,` in lists, `:` `=` `|` in the change schedule), which a query may carry as they are.
+ */
+export function urlEncode(value: string): string {
+  return encodeURIComponent(value).replace(/%(2C|3A|3D|7C)/g, (m) => decodeURIComponent(m));
 }
 
 /** The shortest query (no leading `?`) that parses back to `config`: only non-defaults. */
@@ -138,7 +147,7 @@ export function serialize(config: Config): string {
     const def = f.key === 'n' ? DEFAULT_N[config.data] : defaults[f.key];
     if (JSON.stringify(value) === JSON.stringify(def)) continue;
     if (f.kind === 'optionalInt' && value === null) continue;
-    parts.push(`${f.key}=${encodeURIComponent(formatValue(f, value))}`);
+    parts.push(`${f.key}=${urlEncode(formatFieldValue(f, value))}`);
   }
   return parts.join('&');
 }

@@ -6,13 +6,14 @@
  */
 import { crossChecks, parse, type ConfigProblem } from './codec';
 import { FIELDS, fieldOf, type Config, type Field } from './schema';
-import { formatValue, parseValue, shown } from './values';
+import { formatFieldValue, parseFieldValue } from './fieldValue';
+import { shown } from './values';
 
 /** The URL form of a value from outside; a value that cannot be written (a cycle, deep nesting) is ''. */
 function urlForm(f: Field, value: unknown): string {
   if (value === null && f.kind === 'optionalInt') return 'auto';
   try {
-    return formatValue(f, value as Config[keyof Config]);
+    return formatFieldValue(f, value as Config[keyof Config]);
   } catch {
     return '';
   }
@@ -49,7 +50,7 @@ export function applyPatch(
       continue;
     }
     const raw = urlForm(f, value);
-    const r = parseValue(f, raw, config[f.key]);
+    const r = parseFieldValue(f, raw, config[f.key]);
     next[f.key] = r.value;
     if (r.problem) problems.push({ key: f.key, value: shown(raw), message: r.problem });
   }

@@ -84,6 +84,15 @@ export interface Config {
   agg: (typeof VARIANCE_AGGREGATES)[number];
   /** The lesson open beside the playground, 1..LESSON_COUNT; 0: none. */
   lesson: number;
+  /** Changes the run makes at given steps (`at=`, schedule.ts): a shared demo replays them. */
+  at: ScheduledChange[];
+}
+
+/** One scheduled change: at training step `step`, field `key` takes `value` (its URL form). */
+export interface ScheduledChange {
+  step: number;
+  key: keyof Config;
+  value: string;
 }
 
 export type Group = 'data' | 'model' | 'optimiser' | 'estimators' | 'measurement' | 'run' | 'view';
@@ -95,7 +104,8 @@ type Kind =
   | { kind: 'intList'; min: number; max: number; maxLength: number }
   | { kind: 'set'; choices: readonly string[]; labels?: Readonly<Record<string, string>> }
   | { kind: 'bool' }
-  | { kind: 'optionalInt'; min: number; max: number };
+  | { kind: 'optionalInt'; min: number; max: number }
+  | { kind: 'schedule' };
 
 export type Field = Kind & {
   key: keyof Config;
@@ -140,6 +150,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'repl', kind: 'bool', group: 'measurement', hot: false, label: 'With replacement', tooltip: 'Estimators draw mini-batches with replacement (otherwise without).' },
   { key: 'seed', kind: 'int', min: 0, max: 2 ** 31 - 1, group: 'run', hot: false, label: 'Seed', tooltip: 'Same seed and settings give the same run.' },
   { key: 'steps', kind: 'int', min: 0, max: 10_000_000, group: 'run', hot: true, label: 'Stop after steps', tooltip: 'Pause automatically after this many steps (0: run until paused).' },
+  { key: 'at', kind: 'schedule', group: 'run', hot: false, label: 'Change schedule', tooltip: 'Changes the run makes at given steps, e.g. 300:bs=64,600:lr=0.01 (recorded as you change settings mid-run; replayed by Reset and by a shared link).' },
   { key: 'backend', kind: 'enum', choices: BACKENDS, group: 'run', hot: false, label: 'Backend', tooltip: 'Where training runs: auto tries WebGPU, WebGL, WASM, then CPU.' },
   { key: 'autoplay', kind: 'bool', group: 'view', hot: true, label: 'Autoplay', tooltip: 'Start training as soon as the page loads.' },
   { key: 'view', kind: 'enum', choices: VIEWS, group: 'view', hot: true, label: 'View', tooltip: 'The playground (one run, live) or a sweep (many runs summarised as the paper\'s curves).' },
@@ -171,6 +182,7 @@ const DEFAULTS: Config = {
   backend: 'auto',
   autoplay: false, view: 'playground', lecture: false, embed: false, hide: [],
   charts: ['variance', 'nv', 'loss', 'acc', 'clusters'], nv: 'exact', agg: 'mean', lesson: 0,
+  at: [],
 };
 
 export function defaultConfig(): Config {

@@ -1,5 +1,8 @@
 import type { Config, Field } from './schema';
 
+/** A field whose value is one scalar or list (a schedule is parsed by schedule.ts). */
+export type ScalarField = Exclude<Field, { kind: 'schedule' }>;
+
 /** One parsed URL value: the value to use, and a message when it was not taken as given. */
 export interface Parsed {
   value: Config[keyof Config];
@@ -68,7 +71,7 @@ function intList(
 }
 
 /** Parses one field's raw URL value; never throws. `fallback` is used for malformed input. */
-export function parseValue(f: Field, raw: string, fallback: Config[keyof Config]): Parsed {
+export function parseValue(f: ScalarField, raw: string, fallback: Config[keyof Config]): Parsed {
   const k = `${f.key}=${shown(raw)}`;
   switch (f.kind) {
     case 'enum':
@@ -114,7 +117,7 @@ function numeric(
 }
 
 /** The URL form of a value (shortest round-trip numbers; lists comma-separated). */
-export function formatValue(f: Field, value: Config[keyof Config]): string {
+export function formatValue(f: ScalarField, value: Config[keyof Config]): string {
   if (f.kind === 'bool') return value ? '1' : '0';
   if (Array.isArray(value)) return value.join(',');
   return String(value);

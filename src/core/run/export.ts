@@ -151,7 +151,7 @@ function summaryLines(s: RunSummary | null | undefined): string[] {
 export function runCsv(run: RunRecord): string {
   const meta = [
     `${APP} run export`,
-    `config: ${run.query}`,
+    `config: ${run.query.replace(/,/g, '%2C')}`, // commas would split the cell
     `backend: ${run.backend}`,
     ...(run.preset ? [`preset: ${run.preset}`] : []),
     `exported: ${run.exportedAt}`,

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Config, Field, Group } from '../../core/config/schema';
 import { FIELDS } from '../../core/config/schema';
+import type { ScalarField } from '../../core/config/values';
 import { FieldControl, hintId, labelId } from './FieldControl';
 import { TemperatureReadout } from './TemperatureReadout';
 
@@ -58,7 +59,10 @@ export const ControlsPanel = memo(function ControlsPanel({ config, onChange, lrN
   return (
     <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Settings">
       {GROUPS.map(({ group, title }) => {
-        const fields = FIELDS.filter((f) => f.group === group && relevant(f, config));
+        const fields = FIELDS.filter(
+          (f): f is ScalarField =>
+            f.group === group && f.kind !== 'schedule' && relevant(f, config),
+        );
         if (fields.length === 0) return null;
         return (
           <fieldset key={group}>

@@ -1,6 +1,9 @@
 import { useState } from 'react';
-import type { Config, Field } from '../../core/config/schema';
-import { formatValue, parseValue } from '../../core/config/values';
+import type { Config } from '../../core/config/schema';
+import { formatValue, parseValue, type ScalarField } from '../../core/config/values';
+
+/** The controls edit scalar and list fields (the change schedule is recorded, not edited). */
+type Field = ScalarField;
 
 interface Props {
   field: Field;

@@ -9,9 +9,10 @@
  * Every field goes through the URL codec (parse), so a file is checked, clamped and reported
  * exactly like a URL: one source of truth for every field's range. Pure: text in, result out.
  */
+import { formatSchedule } from '../../core/config/schedule';
 import { parse, serialize, type ConfigProblem } from '../../core/config/codec';
 import { jsonDepth } from '../../core/config/jsonDepth';
-import { fieldOf, type Config, type Field } from '../../core/config/schema';
+import { type ScheduledChange, fieldOf, type Config, type Field } from '../../core/config/schema';
 import { APP } from '../../core/run/export';
 
 /** Larger files are refused unread (a configuration is well under 2 KiB). */
@@ -40,6 +41,19 @@ const JSON_TYPE: Record<Field['kind'], [string, (v: unknown) => boolean]> = {
     (v) => Array.isArray(v) && v.every((x) => typeof x === 'number'),
   ],
   set: ['an array of strings', (v) => Array.isArray(v) && v.every((x) => typeof x === 'string')],
+  schedule: [
+    'an array of {step, key, value}',
+    (v) =>
+      Array.isArray(v) &&
+      v.every(
+        (x) =>
+          x !== null &&
+          typeof x === 'object' &&
+          typeof x.step === 'number' &&
+          typeof x.key === 'string' &&
+          typeof x.value === 'string',
+      ),
+  ],
 };
 
 /**
@@ -54,6 +68,7 @@ function asQueryValue(key: string, v: unknown): string | ConfigProblem {
     if (!ok(v))
       return { key, value: short(v), message: `${key}: ${short(v)} is not ${want}; ignored` };
     if (f.kind === 'bool') return v ? '1' : '0';
+    if (f.kind === 'schedule') return formatSchedule(v as ScheduledChange[]); // checked by the codec
   }
   if (typeof v === 'string' || typeof v === 'number') return String(v);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))

@@ -24,6 +24,7 @@ import { PinnedRuns } from '../pins/PinnedRuns';
 import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
 import { RunTransport } from './RunTransport';
+import { ScheduleNote } from '../components/ScheduleNote';
 
 const SMOOTH_WINDOW = 9;
 /** The lesson view and KaTeX load only when a lesson is opened. */
@@ -108,6 +109,7 @@ export function FullView({ pg, course, onHelp }: Props) {
       <section aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
         <RunTransport pg={pg} />
+        <ScheduleNote start={state.start} onStartAfresh={pg.startAfresh} />
       </section>
       <main>
         <aside>

@@ -1,6 +1,6 @@
 import type { Config, Field } from '../../core/config/schema';
 import { FIELDS } from '../../core/config/schema';
-import { formatValue } from '../../core/config/values';
+import { formatFieldValue } from '../../core/config/fieldValue';
 import type { EngineEvent, Report } from '../../core/run/records';
 import type { RunInfo } from '../../engine/protocol';
 
@@ -23,7 +23,7 @@ export const PIN_DASHES = ['2 3', '7 3', '10 3 2 3'] as const;
 function shownValue(f: Field, c: Config): string {
   const v = c[f.key];
   if (v === null) return 'default';
-  return formatValue(f, v) || 'none';
+  return formatFieldValue(f, v) || 'none';
 }
 
 /**

@@ -22,6 +22,8 @@ import {
 export interface RunState {
   /** The configuration the engine runs (its echo; null until the first run is ready). */
   config: Config | null;
+  /** The run's starting configuration with its change schedule: what a link replays. */
+  start: Config | null;
   /** The last configuration command the engine has applied (see EngineClient.set/load). */
   seq: number;
   /** What the engine did not take as given in the last configuration it applied. */
@@ -47,6 +49,7 @@ export interface RunState {
 
 export const EMPTY_RUN: RunState = {
   config: null,
+  start: null,
   seq: 0,
   configProblems: [],
   status: 'loading',
@@ -71,6 +74,7 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
       return {
         ...EMPTY_RUN,
         config: msg.config,
+        start: msg.start,
         seq: msg.seq,
         configProblems: state.seq === msg.seq ? state.configProblems : [],
         backend: msg.backend,
@@ -78,7 +82,13 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
         status: 'paused',
       };
     case 'config':
-      return { ...state, config: msg.config, seq: msg.seq, configProblems: msg.problems };
+      return {
+        ...state,
+        config: msg.config,
+        start: msg.start,
+        seq: msg.seq,
+        configProblems: msg.problems,
+      };
     case 'backend':
       return { ...state, backend: msg.backend };
     case 'status':

@@ -37,6 +37,12 @@ function expectValid(c: Config): void {
             true,
           );
         break;
+      case 'schedule':
+        for (const e of v as { step: number; key: string }[]) {
+          expect(Number.isInteger(e.step) && e.step >= 1).toBe(true);
+          expect(FIELDS.find((x) => x.key === e.key)?.hot).toBe(true);
+        }
+        break;
       case 'int':
       case 'float':
         expect(Number.isFinite(v)).toBe(true);
@@ -157,6 +163,17 @@ function valueOf(f: Field): fc.Arbitrary<unknown> {
       });
     case 'optionalInt':
       return fc.option(fc.integer({ min: f.min, max: f.max }), { nil: null });
+    case 'schedule':
+      // Scheduled changes of the batch size and the learning rate, at distinct steps.
+      return fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { maxLength: 4 }).map((steps) =>
+        steps
+          .sort((a, b) => a - b)
+          .map((step, i) => ({
+            step,
+            key: i % 2 ? 'lr' : 'bs',
+            value: i % 2 ? String((i + 1) / 100) : String(8 * (i + 1)),
+          })),
+      );
     case 'int':
       return fc.integer({ min: f.min, max: f.max });
     case 'float':
@@ -235,6 +252,11 @@ function takenAsGiven(f: Field, raw: string, value: unknown): boolean {
     case 'int':
     case 'float':
       return num(raw) === value;
+    case 'schedule': {
+      const entries = value as { step: number; key: string; value: string }[];
+      const text = entries.map((e) => `${e.step}:${e.key}=${e.value.replace(/,/g, '|')}`);
+      return raw === text.join(',');
+    }
   }
 }
 

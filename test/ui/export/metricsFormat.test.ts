@@ -113,7 +113,7 @@ describe('metrics export format (shared by the experiment CLI and the browser)',
     const lines = text.split('\n');
     expect(lines.slice(0, 5)).toEqual([
       `# ${APP} run export`,
-      `# config: ${run.query}`,
+      `# config: ${run.query.replace(/,/g, '%2C')}`,
       '# backend: cpu',
       '# preset: fig8-dup90',
       '# exported: 2026-01-02T03:04:05.000Z',

@@ -7,6 +7,7 @@ const ready = {
   type: 'ready' as const,
   backend: { name: 'cpu' as const, adapter: 'test', software: true, fallbacks: [] },
   config: parse('').config,
+  start: parse('').config,
   reason: null,
   seq: 1,
   info: {
@@ -43,7 +44,7 @@ describe('reduceRun: the configuration is the engine’s echo', () => {
     expect(s.seq).toBe(1);
     const next = { ...ready.config, bs: 8 };
     const problems = [{ key: 'bs', value: '-5', message: 'bs=-5 is below the minimum 1; using 1' }];
-    s = reduceRun(s, { type: 'config', config: next, problems, seq: 2 });
+    s = reduceRun(s, { type: 'config', config: next, start: next, problems, seq: 2 });
     expect(s.config).toEqual(next);
     expect(s.seq).toBe(2);
     expect(s.configProblems).toEqual(problems);
