@@ -69,8 +69,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/engine/*', '!**/engine/protocol', '!**/engine/client'],
-              message: 'The UI talks to the engine only through engine/protocol and engine/client.',
+              group: [
+                '**/engine/*',
+                '!**/engine/protocol',
+                '!**/engine/client',
+                '!**/engine/sweepClient',
+              ],
+              message:
+                'The UI talks to the engine only through engine/protocol, engine/client and engine/sweepClient.',
             },
           ],
         },

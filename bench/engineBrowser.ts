@@ -47,18 +47,24 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-async function startServer(outDir: string, port: number): Promise<ChildProcess> {
+/** `vite preview` of a build (the bench page's by default; bench/sweepBrowser.ts serves the app's). */
+export async function startServer(
+  outDir: string,
+  port: number,
+  config: string = CONFIG,
+  page: string = PAGE,
+): Promise<ChildProcess> {
   if (!(await portFree(port))) {
     throw new Error(`port ${port} is in use (another vite preview?); set BENCH_PORT`);
   }
-  const args = ['vite', 'preview', '--config', CONFIG, '--outDir', outDir];
+  const args = ['vite', 'preview', '--config', config, '--outDir', outDir];
   const server = spawn('npx', [...args, '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
     detached: true, // its own process group, so that stopServer ends npx and vite together
   });
   for (let i = 0; i < 150; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}${PAGE}`)).ok) return server;
+      if ((await fetch(`http://127.0.0.1:${port}${page}`)).ok) return server;
     } catch {
       // not up yet
     }
@@ -69,7 +75,7 @@ async function startServer(outDir: string, port: number): Promise<ChildProcess> 
   throw new Error(`vite preview did not start on port ${port}`);
 }
 
-function stopServer(server: ChildProcess): void {
+export function stopServer(server: ChildProcess): void {
   try {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   } catch {

@@ -17,17 +17,21 @@ export type FlagSpec = { help: string; metavar?: string } & (
   | { kind: 'int'; min?: number; max?: number }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'switch' }
+  /** One or more values per use (up to the next flag); may be repeated, at most `max` in all. */
+  | { kind: 'list'; max?: number }
 );
 
 export type FlagTable = Record<string, FlagSpec>;
 
 type ValueOf<S extends FlagSpec> = S extends { kind: 'int' }
   ? number
-  : S extends { kind: 'switch' }
-    ? boolean
-    : S extends { kind: 'choice'; values: readonly (infer V)[] }
-      ? V
-      : string;
+  : S extends { kind: 'list' }
+    ? string[]
+    : S extends { kind: 'switch' }
+      ? boolean
+      : S extends { kind: 'choice'; values: readonly (infer V)[] }
+        ? V
+        : string;
 
 /** Parsed flags: a flag that was not given is absent (undefined). */
 export type Parsed<T extends FlagTable> = { [K in keyof T]?: ValueOf<T[K]> };
@@ -55,15 +59,41 @@ function parseValue(name: string, spec: FlagSpec, raw: string): string | number 
       return raw;
     case 'switch':
       throw new InputError(`--${name} takes no value`);
+    case 'list':
+      if (raw === '') throw new InputError(`--${name} needs a non-empty value`);
+      return raw;
   }
 }
 
+/** Adds the values of one use of a list flag (`--name a b`, `--name=a`) to `out`. */
+function takeList(
+  argv: readonly string[],
+  i: number,
+  name: string,
+  spec: FlagSpec & { kind: 'list' },
+  inline: string | null,
+  out: Record<string, unknown>,
+): number {
+  const list = (out[name] ??= []) as string[];
+  const values = inline !== null ? [inline] : [];
+  let j = i + 1;
+  if (inline === null)
+    for (; j < argv.length && !argv[j].startsWith('--'); j++) values.push(argv[j]);
+  if (values.length === 0) throw new InputError(`--${name} needs a value`);
+  for (const v of values) list.push(parseValue(name, spec, v) as string);
+  if (spec.max !== undefined && list.length > spec.max)
+    throw new InputError(
+      `--${name} can be given at most ${spec.max} time${spec.max > 1 ? 's' : ''}`,
+    );
+  return j - 1;
+}
+
 /**
- * Parses `--name value`, `--name=value` and `--switch` against the table. Positional
- * arguments and repeated flags are errors.
+ * Parses `--name value`, `--name=value`, `--switch` and `--list v1 v2 …` against the table.
+ * Positional arguments and repeated flags (other than lists) are errors.
  */
 export function parseFlags<T extends FlagTable>(argv: readonly string[], table: T): Parsed<T> {
-  const out: Record<string, string | number | boolean> = {};
+  const out: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--') || arg === '--') {
@@ -73,6 +103,10 @@ export function parseFlags<T extends FlagTable>(argv: readonly string[], table: 
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     const spec = Object.hasOwn(table, name) ? table[name] : undefined;
     if (!spec) throw new InputError(`unknown flag --${name} (see --help)`);
+    if (spec.kind === 'list') {
+      i = takeList(argv, i, name, spec, eq < 0 ? null : arg.slice(eq + 1), out);
+      continue;
+    }
     if (Object.hasOwn(out, name)) throw new InputError(`--${name} given twice`);
     if (spec.kind === 'switch') {
       if (eq >= 0) throw new InputError(`--${name} takes no value`);

@@ -1,6 +1,7 @@
 /**
  * Runs a configuration headless to its `steps` (Node: the experiment CLI, the claims tests and
- * scripts), on whatever tfjs backend is active: the same Session as the browser's worker.
+ * scripts), on whatever tfjs backend is active: the same Session and loop as a sweep's runs
+ * (engine/sweepRun.ts) and the browser's worker.
  */
 import { duplicateGrouping, mixedShare } from '../src/core/claims/clusters';
 import { buildRunData } from '../src/core/data/runData';
@@ -9,7 +10,7 @@ import type { Config } from '../src/core/config/schema';
 import type { EngineEvent, Report } from '../src/core/run/records';
 import { LATE_START, summarizeRun } from '../src/core/run/summary';
 import type { ClusterView } from '../src/engine/protocol';
-import { Session } from '../src/engine/session';
+import { runToEnd } from '../src/engine/sweepRun';
 import { loadMnist } from './loadMnist';
 
 export interface RunResult {
@@ -28,25 +29,9 @@ export async function runSession(
   hooks: { onView?: (v: ClusterView) => void; onProgress?: (step: number) => void } = {},
 ): Promise<RunResult> {
   if (!(config.steps > 0)) throw new Error('runSession needs steps > 0');
-  const session = new Session(config, config.data === 'mnist' ? loadMnist() : undefined);
-  const reports: Report[] = [];
-  const events: EngineEvent[] = [];
-  try {
-    // As the worker does: the first report before the first clustering (GC absent from it).
-    const first = await session.measureFirst();
-    reports.push(...first.reports);
-    events.push(...first.events);
-    while (!session.stopped) {
-      const out = await session.advance(config.every);
-      reports.push(...out.reports);
-      events.push(...out.events);
-      out.views.forEach((v) => hooks.onView?.(v));
-      hooks.onProgress?.(session.step);
-    }
-    return { config: session.config, reports, events };
-  } finally {
-    session.dispose();
-  }
+  const run = await runToEnd(config, config.data === 'mnist' ? loadMnist() : undefined, hooks);
+  const { config: applied, reports, events } = run!;
+  return { config: applied, reports, events };
 }
 
 /** Late mean of the values at steps ≥ LATE_START × the last step; undefined when none. */

@@ -6,6 +6,7 @@
 import type { ConfigProblem } from '../core/config/codec';
 import type { Config } from '../core/config/schema';
 import type { EngineEvent, EstimatorPoint, Report } from '../core/run/records';
+import type { RunSummary } from '../core/run/summary';
 import type { EstimatorId } from '../core/stats/types';
 import type { SpeedProbeResult } from '../core/train/speedProbe';
 
@@ -174,6 +175,25 @@ export function transferables(msg: EngineMessage): Transferable[] {
   if (v.digits) list.push(v.digits.pixels.buffer, v.digits.cluster.buffer);
   return [...new Set(list)] as Transferable[];
 }
+
+/** UI → sweep worker (sweep.worker.ts): train one run of a sweep to its end. */
+export type SweepCommand = { type: 'sweep-run'; index: number; config: Config; dataUrl: string };
+
+/** Sweep worker → UI: a run's outcome (summary as summarizeRun, every report for its curves). */
+export type SweepReply =
+  | {
+      type: 'sweep-done';
+      index: number;
+      /** The configuration as the session applied it. */
+      config: Config;
+      backend: BackendName;
+      /** Steps trained (fewer than asked when it diverged), and where it diverged. */
+      steps: number;
+      diverged: number | null;
+      summary: RunSummary | null;
+      reports: Report[];
+    }
+  | { type: 'sweep-error'; index: number; message: string };
 
 /** UI → backend probe worker (backendProbe.worker.ts): which backend, and a device-loss drill. */
 export interface ProbeRequest {

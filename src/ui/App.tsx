@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { parse } from '../core/config/codec';
 import { PRESETS } from '../core/config/presets';
 import { ShortcutHelp } from './components/ShortcutHelp';
 import { installGvp } from './gvp';
@@ -8,9 +9,23 @@ import { EmbedView } from './layout/EmbedView';
 import { FullView } from './layout/FullView';
 import { useCourse, type Course } from './lessons/useCourse';
 import { usePlayground, type Playground } from './usePlayground';
+import { initialQuery } from './shell/address';
 
-/** The app shell: state in usePlayground, keyboard shortcuts, and the full or embed layout. */
+const SweepView = lazy(() => import('./sweep/SweepView').then((m) => ({ default: m.SweepView })));
+
+/** The app shell: the playground, or the sweep view (`view=sweep`, loaded on demand). */
 export function App() {
+  const [view] = useState(() => parse(initialQuery()).config.view);
+  if (view !== 'sweep') return <PlaygroundApp />;
+  return (
+    <Suspense fallback={<p className="app">Loading the sweep view…</p>}>
+      <SweepView />
+    </Suspense>
+  );
+}
+
+/** The playground: state in usePlayground, keyboard shortcuts, and the full or embed layout. */
+function PlaygroundApp() {
   const pg = usePlayground();
   const course = useCourse(pg);
   const [help, setHelp] = useState(false);

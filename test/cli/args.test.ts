@@ -18,6 +18,30 @@ function error(argv: string[]): string {
   throw new Error('expected an InputError');
 }
 
+describe('parseFlags: list flags', () => {
+  const LISTS = {
+    vary: { kind: 'list', max: 2, help: 'varied' },
+    merge: { kind: 'list', help: 'parts' },
+    out: { kind: 'string', help: 'out' },
+  } as const;
+  it('takes one or more values per use, and repeated uses, in order', () => {
+    expect(parseFlags(['--vary', 'bs=1,2', '--vary=lr=0.1', '--out', 'x'], LISTS)).toEqual({
+      vary: ['bs=1,2', 'lr=0.1'],
+      out: 'x',
+    });
+    expect(parseFlags(['--merge', 'a.json', 'b.json', '-c.json'], LISTS)).toEqual({
+      merge: ['a.json', 'b.json', '-c.json'],
+    });
+  });
+  it('refuses a list with no value, or more than its maximum', () => {
+    expect(() => parseFlags(['--merge', '--out', 'x'], LISTS)).toThrow('--merge needs a value');
+    expect(() => parseFlags(['--vary', 'a', '--vary', 'b', 'c'], LISTS)).toThrow(
+      '--vary can be given at most 2 times',
+    );
+    expect(() => parseFlags(['--vary='], LISTS)).toThrow('--vary needs a non-empty value');
+  });
+});
+
 describe('parseFlags', () => {
   it('parses values, = syntax and switches', () => {
     const f = parseFlags(['--file', 'a.json', '--batch=4', '--mode', 'sampled', '--help'], TABLE);

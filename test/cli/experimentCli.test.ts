@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { summarizeRun } from '../../src/core/run/summary';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIR = mkdtempSync(join(tmpdir(), 'gvp-experiment-'));
@@ -66,8 +67,14 @@ describe('npm run experiment', () => {
     expect(json.summary.sampled.GC.normalizedVarianceAuthors.mean).toBeGreaterThan(0);
     expect(json.costs).toEqual({ 'SG-B': 8, 'SG-2B': 16, GC: 4 + 64 / 100, SVRG: 16 + 64 / 100 });
     expect(json.events.some((e: { kind: string }) => e.kind === 'done')).toBe(true);
+    // The run summary: what a sweep records for the same configuration and seed.
+    expect(json.summary).toEqual(summarizeRun(json.reports));
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines).toContain(`# config: ${json.query}`);
+    expect(lines).toContain(
+      `# summary SG-B variance mean: ${json.summary.estimators['SG-B'].variance.mean}`,
+    );
+    expect(lines).toContain(`# summary testAcc: ${json.summary.testAcc}`);
     const table = lines.filter((l) => !l.startsWith('#'));
     expect(table[0].split(',').slice(0, 3)).toEqual(['step', 'epoch', 'lr']);
     expect(table[0].split(',').at(-1)).toBe('events');

@@ -23,7 +23,7 @@ export interface ConfigProblem {
 }
 
 /** Splits a query string into decoded [key, value] pairs; malformed escapes are reported. */
-function pairs(query: string, problems: ConfigProblem[]): [string, string][] {
+export function pairs(query: string, problems: ConfigProblem[]): [string, string][] {
   const out: [string, string][] = [];
   for (const part of query.replace(/^[?#]/, '').split('&')) {
     if (part === '') continue;

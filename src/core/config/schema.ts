@@ -15,6 +15,8 @@ export const OPTIMISERS = ['sgd', 'adam'] as const;
 /** The batch-size scaling lock (`lock=`): η fixed, η ∝ B, or η ∝ √B when B changes. */
 export const LOCKS = ['off', 'linear', 'sqrt'] as const;
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+/** What the page shows: the playground (one run) or a sweep (many runs as curves). */
+export const VIEWS = ['playground', 'sweep'] as const;
 /** What the NV chart plots: the exact V/(V+g²), or the authors' code's sampled formula. */
 export const NV_READINGS = ['exact', 'authors'] as const;
 /** The variance chart: mean over the d coordinates (the paper's), or their sum (the trace). */
@@ -73,6 +75,7 @@ export interface Config {
   steps: number;
   backend: (typeof BACKENDS)[number];
   autoplay: boolean;
+  view: (typeof VIEWS)[number];
   lecture: boolean;
   embed: boolean;
   hide: (typeof HIDEABLE)[number][];
@@ -150,6 +153,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'at', kind: 'schedule', group: 'run', hot: false, label: 'Change schedule', tooltip: 'Changes the run makes at given steps, e.g. 300:bs=64,600:lr=0.01 (recorded as you change settings mid-run; replayed by Reset and by a shared link).' },
   { key: 'backend', kind: 'enum', choices: BACKENDS, group: 'run', hot: false, label: 'Backend', tooltip: 'Where training runs: auto tries WebGPU, WebGL, WASM, then CPU.' },
   { key: 'autoplay', kind: 'bool', group: 'view', hot: true, label: 'Autoplay', tooltip: 'Start training as soon as the page loads.' },
+  { key: 'view', kind: 'enum', choices: VIEWS, group: 'view', hot: true, label: 'View', tooltip: 'The playground (one run, live) or a sweep (many runs summarised as the paper\'s curves).' },
   { key: 'lecture', kind: 'bool', group: 'view', hot: true, label: 'Lecture mode', tooltip: 'Projector layout: bigger fonts, thicker lines.' },
   { key: 'embed', kind: 'bool', group: 'view', hot: true, label: 'Embed', tooltip: 'Show only the charts and play/reset.' },
   { key: 'hide', kind: 'set', choices: HIDEABLE, group: 'view', hot: true, label: 'Hidden controls', tooltip: 'Controls hidden from the panel.' },
@@ -176,7 +180,7 @@ const DEFAULTS: Config = {
   dupPts: 5, k: null, gcEvery: 100, gcIters: 3, svrgEvery: 100, every: 10, stats: 'exact',
   estim: 50, pool: 2048, est: ['sgb', 'sg2b', 'gc', 'svrg'], repl: false, seed: 1, steps: 0,
   backend: 'auto',
-  autoplay: false, lecture: false, embed: false, hide: [],
+  autoplay: false, view: 'playground', lecture: false, embed: false, hide: [],
   charts: ['variance', 'nv', 'loss', 'acc', 'clusters'], nv: 'exact', agg: 'mean', lesson: 0,
   at: [],
 };

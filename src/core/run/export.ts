@@ -8,12 +8,13 @@
  * experiment CLI.
  *
  * CSV (RFC 4180, UTF-8): `#` comment lines with the metadata (`# config: <URL query>`,
- * `# backend:`, `# preset:`, `# exported:`, and `# decimated:` when the page's bounded history
- * left reports out), a header, then one row per report: step, epoch, lr, loss, acc, testAcc,
- * gradNorm2, meanExampleGradNorm2, bSimple, clipped (the fraction of steps clipped since the
- * previous row, empty without clipping), each estimator's `variance` and `normalizedVariance`,
- * the same for the sampled protocol with its `normalizedVarianceAuthors` (the authors' code's
- * NV), and `events`.
+ * `# backend:`, `# preset:`, `# exported:`, `# decimated:` when the page's bounded history
+ * left reports out, and the run summary when the record has one, as `# summary <name>: <value>`
+ * named as a sweep CSV's columns, summaryColumns.ts), a header, then one row per report: step,
+ * epoch, lr, loss, acc, testAcc, gradNorm2, meanExampleGradNorm2, bSimple, clipped (the
+ * fraction of steps clipped since the previous row, empty without clipping), each estimator's
+ * `variance` and `normalizedVariance`, the same for the sampled protocol with its
+ * `normalizedVarianceAuthors` (the authors' code's NV), and `events`.
  * Absent values are empty cells; NaN and ±Infinity are written as `NaN`, `Infinity`,
  * `-Infinity`. The `events` cell lists, as "kind@step detail" joined by " | ", the events not
  * yet listed whose step is at or before the row's step; events after the last report get a
@@ -31,6 +32,7 @@ import type { Config } from '../config/schema';
 import { ESTIMATORS, type EstimatorId } from '../stats/types';
 import type { EngineEvent, Report } from './records';
 import type { RunSummary } from './summary';
+import { summaryValues } from './summaryColumns';
 
 export const APP = 'gradient-variance-playground';
 
@@ -137,6 +139,15 @@ function reportCells(r: Report): string[] {
   return out;
 }
 
+/** `summary <name>: <value>` for the run's steps, reports and every measured summary value. */
+function summaryLines(s: RunSummary | null | undefined): string[] {
+  if (!s) return [];
+  const values = { steps: s.steps, reports: s.reports, ...summaryValues(s) };
+  return Object.entries(values)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `summary ${k}: ${v}`);
+}
+
 export function runCsv(run: RunRecord): string {
   const meta = [
     `${APP} run export`,
@@ -145,6 +156,7 @@ export function runCsv(run: RunRecord): string {
     ...(run.preset ? [`preset: ${run.preset}`] : []),
     `exported: ${run.exportedAt}`,
     ...(run.decimated ? [`decimated: ${run.decimated}`] : []),
+    ...summaryLines(run.summary),
   ].map((line) => `# ${commentValue(line)}`);
   const events = (list: readonly EngineEvent[]) => safeText(list.map(eventText).join(' | '));
   let e = 0;

@@ -3,7 +3,8 @@
  * variance and normalized variance as
  *   late mean = mean over the reports with step ≥ 0.3 × (last reported step)   (the last 70 %)
  *   max       = maximum over every report of the run,
- * plus the last report's loss and accuracies. One function, used by `npm run experiment`, the
+ * plus the last report's loss and accuracies, and the same two aggregates of the gradient noise
+ * scale B_simple = Σ_j v_j / ‖g‖² (reports where ‖g‖² = 0 have none). One function, used by `npm run experiment`, the
  * sweeps and the app's run summary, so a single run and a sweep point agree exactly.
  */
 import { ESTIMATORS, type EstimatorId } from '../stats/types';
@@ -35,6 +36,8 @@ export interface RunSummary {
   loss: number;
   acc: number;
   testAcc: number;
+  /** B_simple's late mean and max; null when no report had one. */
+  bSimple?: Aggregate | null;
   /** Exact statistics (the report's `estimators`). */
   estimators: EstimatorSummaries;
   /** The sampled protocol's, when the run measured it. */
@@ -90,6 +93,7 @@ export function summarizeRun(reports: readonly Report[]): RunSummary | null {
     loss: last.loss,
     acc: last.acc,
     testAcc: last.testAcc,
+    bSimple: aggregate(reports, lateFrom, (r) => r.bSimple ?? undefined),
     estimators: summariesOf(reports, lateFrom, 'estimators'),
   };
   if (reports.some((r) => r.sampled)) summary.sampled = summariesOf(reports, lateFrom, 'sampled');

@@ -8,6 +8,7 @@ import { PredictToggle } from '../components/PredictToggle';
 import { PresetMenu } from '../components/PresetMenu';
 import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ShareButton } from '../components/ShareButton';
+import { ViewTabs } from '../components/ViewTabs';
 import { ControlsPanel } from '../controls/ControlsPanel';
 import { EmbedDialog } from '../embed/EmbedDialog';
 import { ExplainStrip } from '../explain/ExplainStrip';
@@ -45,6 +46,7 @@ export function FullView({ pg, course, onHelp }: Props) {
     <div className={`app${config.lecture ? ' lecture' : ''}`}>
       <header>
         <h1>Gradient Variance Playground</h1>
+        <ViewTabs config={config} />
         <BackendBadge backend={state.backend} />
         <OfflineStatus />
         {hidden('share') ? null : (

@@ -36,3 +36,8 @@ export function absoluteUrl(path: string): string {
 export function reloadPage(): void {
   location.reload();
 }
+
+/** Opens the app at `query` (a sweep's run in the playground, or the other view). */
+export function openQuery(query: string): void {
+  location.assign(pagePath(query));
+}

@@ -40,6 +40,16 @@ describe('summarizeRun', () => {
     expect(s.estimators['SG-2B']).toBeUndefined();
   });
 
+  it('aggregates B_simple over the reports that have one (‖g‖² > 0)', () => {
+    const reports = [report(0, 1), report(50, 2), report(100, 3)];
+    reports[0].bSimple = 40;
+    reports[1].bSimple = null;
+    reports[2].bSimple = 6;
+    expect(summarizeRun(reports)!.bSimple).toEqual({ mean: 6, max: 40 });
+    for (const r of reports) r.bSimple = null;
+    expect(summarizeRun(reports)!.bSimple).toBeNull();
+  });
+
   it('is null without reports', () => {
     expect(summarizeRun([])).toBeNull();
   });

@@ -13,6 +13,7 @@ import {
   safeText,
   type RunRecord,
 } from '../../../src/core/run/export';
+import { summarizeRun } from '../../../src/core/run/summary';
 
 /** RFC 4180 rows (quoted cells may hold commas, quotes and newlines), '#' lines skipped. */
 function readCsv(text: string): string[][] {
@@ -238,5 +239,25 @@ describe('hostile text in the CSV', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("the run summary, when the writer adds it: in the JSON, and as # summary lines named as a sweep CSV's columns", () => {
+    const summary = summarizeRun(run.reports)!;
+    const json = JSON.parse(runJson({ ...run, summary }));
+    expect(json.summary.estimators).toEqual(summary.estimators);
+    expect(json.summary).toMatchObject({ steps: 6, reports: 4, bSimple: { mean: 7, max: 7 } });
+    const lines = runCsv({ ...run, summary }).split('\n');
+    const own = lines.filter((l) => l.startsWith('# summary '));
+    expect(lines.slice(5, 5 + own.length)).toEqual(own);
+    expect(own.slice(0, 3)).toEqual([
+      '# summary steps: 6',
+      '# summary reports: 4',
+      `# summary loss: ${1 / 7}`,
+    ]);
+    expect(own).toContain('# summary SG-B variance mean: 4');
+    expect(own).toContain('# summary SG-2B normalizedVariance max: 0.2');
+    expect(own).toContain('# summary bSimple max: 7');
+    expect(own).toContain('# summary SG-B sampled variance max: 5');
+    expect(runCsv(run)).not.toContain('# summary');
   });
 });
