@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { gvp, SMALL, waitForReports } from './gvp';
 
 test('trains on WebGPU and streams finite reports to the charts', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, watchCsp } from './fixtures';
 
 import type { ProbeReply } from '../src/engine/protocol';
 
@@ -99,11 +100,14 @@ test('without --enable-unsafe-webgpu, auto falls back and says why', async ({ pl
   const browser = await playwright.chromium.launch({ ...launch, args });
   try {
     const page = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+    const violations: string[] = [];
+    watchCsp(page, violations);
     const r = await probe(page, 'auto');
     expect(r.info.name).not.toBe('webgpu');
     expect(r.info.fallbacks[0].backend).toBe('webgpu');
     expect(r.info.fallbacks[0].reason).toMatch(/navigator\.gpu|adapter/);
     expectValues(r);
+    expect(violations).toEqual([]);
   } finally {
     await browser.close();
   }

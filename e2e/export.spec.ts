@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { gvp, SMALL, waitForReports } from './gvp';
 
 const QUERY = `${SMALL}&backend=cpu`;

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Measures main-thread long tasks (> 50 ms) during 30 s of live training with every chart
 // drawing. A measurement, not a timed assertion: the figure is reported as an annotation

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { gvp, SMALL } from './gvp';
 
 // Lecture halls have bad Wi-Fi: after one visit the app, its worker, the tfjs WASM binaries

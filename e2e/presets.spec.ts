@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PRESETS } from '../src/core/config/presets';
 
 // Every preset of the paper's figures loads and streams reports (on the CPU backend, so that

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { gvp, waitForReports } from './gvp';
 
 // Blobs in 2-D with GC on, so the plane (and its mini-batch rings) is shown. B = 8.

@@ -1,9 +1,11 @@
+import type { ConfigProblem } from '../core/config/codec';
 import type { Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
 import { Outbox } from './outbox';
 import { RunConfig } from './runConfig';
 import { RateMeter, SliceSizer } from './pacing';
 import { BackendSlot } from './backendSlot';
+import { deviceFor, fallbackConfig, gateHot, gateRun, type Gate } from './budgetGate';
 import type { HostEnv } from './hostEnv';
 import { plainError } from './plainError';
 import type { BackendName, Command, EngineMessage, Status } from './protocol';
@@ -53,7 +55,7 @@ export class EngineHost {
    */
   receive(cmd: Command): Promise<void> {
     if (cmd.type === 'ping') {
-      this.env.post({ type: 'pong', id: cmd.id });
+      this.env.post({ type: 'pong', id: cmd.id, memory: this.env.tensorMemory?.() });
       return Promise.resolve();
     }
     this.queue = this.queue.then(() => this.handle(cmd));
@@ -134,11 +136,17 @@ export class EngineHost {
   /** Hot fields apply to the running session; any other change restarts the run. */
   private async set(patch: Partial<Config>, seq: number): Promise<void> {
     if (!this.cfg.current) return;
-    const { config, problems, cold, restart } = this.cfg.patch(patch, seq);
+    const { config, problems, changed, cold, restart } = this.cfg.patch(patch, seq);
     if (cold.length > 0 || !this.session) {
       if (problems.length) this.env.post(this.cfg.echo(problems, config, restart));
       await this.start(restart, `changed ${cold.join(', ')} (needs new data or a new model)`);
       if (this.playing) void this.loop();
+      return;
+    }
+    const refusal = gateHot(config, changed, this.device());
+    if (refusal) {
+      // Over the budget: the run goes on as it was, and the UI shows why.
+      this.env.post(this.cfg.echo([...problems, refusal]));
       return;
     }
     const before = this.session.config;
@@ -150,14 +158,21 @@ export class EngineHost {
   }
 
   /** Disposes the current run and starts `config` (reselecting the backend if it changed). */
-  private async start(config: Config, reason: string | null): Promise<void> {
+  private async start(asked: Config, reason: string | null): Promise<void> {
     this.budget = 0; // steps queued for the old run are not the new run's
     await this.inflight;
+    // The resource budget, before the current run is touched when the backend stays.
+    const early = this.backend.needs(asked.backend) ? null : this.gate(asked);
+    if (early?.kind === 'refused' && this.session) return this.keep(early.problem);
     this.disposeSession();
     this.outbox.clear(); // results of the old run not yet posted must not leak into the new one
     this.errored = false;
     this.warm('building the data and the model');
-    if (this.backend.needs(config.backend)) await this.backend.select(config.backend);
+    if (this.backend.needs(asked.backend)) await this.backend.select(asked.backend);
+    const gate = early ?? this.gate(asked);
+    const config = gate.kind === 'run' ? gate.config : fallbackConfig(asked);
+    const problems = gate.kind === 'run' ? gate.problems : [gate.problem];
+    if (problems.length) this.env.post(this.cfg.echo(problems, config, config));
     if (config.data === 'mnist' && !this.mnist) {
       this.mnist = decodeMnist(await this.env.fetchBytes(this.dataUrl));
     }
@@ -185,6 +200,21 @@ export class EngineHost {
     if (this.backend.lost) return this.recover();
     if (first && this.session === s) this.outbox.add(first);
     this.outbox.flush();
+  }
+
+  /** The device this run would use, as the budget sees it. */
+  private device() {
+    return deviceFor(this.backend.info!, this.env.deviceLimits?.() ?? {});
+  }
+
+  private gate(config: Config): Gate {
+    return gateRun(config, this.device());
+  }
+
+  /** A run refused by the budget: the current one goes on, and the UI shows why. */
+  private keep(problem: ConfigProblem): void {
+    this.env.post(this.cfg.echo([problem]));
+    this.status();
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Config } from '../core/config/schema';
-import type { BackendInfo, BackendName, EngineMessage } from './protocol';
+import type { DeviceLimits } from './budgetGate';
+import type { BackendInfo, BackendName, EngineMessage, TensorMemory } from './protocol';
 
 /** Everything the host needs from its surroundings (worker or test harness). */
 export interface HostEnv {
@@ -14,4 +15,8 @@ export interface HostEnv {
   watchDeviceLoss(onLost: (reason: string) => void): () => void;
   /** Test hook: destroys the current GPU device, as a driver reset would. */
   loseDevice(): void;
+  /** What is known of the device's memory and the backend's limits (for the budget). */
+  deviceLimits?(): DeviceLimits;
+  /** tf.memory()'s tensor counts, sent with each pong. */
+  tensorMemory?(): TensorMemory;
 }

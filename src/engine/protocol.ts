@@ -145,8 +145,15 @@ export type EngineMessage =
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'clusters'; view: ClusterView }
   | { type: 'explained'; explained: ExplainedStep }
-  | { type: 'pong'; id: number }
+  /** The answer to a ping, with the worker's tf.memory() (the soak and debugging read it). */
+  | { type: 'pong'; id: number; memory?: TensorMemory }
   | { type: 'error'; message: string };
+
+/** Live tensors in the worker: tf.memory()'s counts. */
+export interface TensorMemory {
+  numTensors: number;
+  numBytes: number;
+}
 
 export interface RunInfo {
   dataset: string;

@@ -35,7 +35,7 @@ export class RunConfig {
     const { config, problems, changed } = applyPatch(now, lockPatch(now, patch));
     const cold = changed.filter((k) => !isHot(k));
     const restart = { ...config, at: cold.includes('at') ? config.at : [] };
-    return { config, problems, cold, restart };
+    return { config, problems, changed, cold, restart };
   }
 
   /** A new run began with `config` (as its session applies it). */

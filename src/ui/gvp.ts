@@ -11,7 +11,12 @@ export const VERSION = '0.1.0';
  */
 export function installGvp(
   target: object,
-  read: () => { state: RunState; config: Config; backendPlan?: PlanState },
+  read: () => {
+    state: RunState;
+    config: Config;
+    backendPlan?: PlanState;
+    engine?: { ping(): number };
+  },
 ): void {
   const api = Object.freeze({
     version: VERSION,
@@ -43,6 +48,20 @@ export function installGvp(
     },
     reports: () => read().state.reports.map((r) => JSON.parse(JSON.stringify(r))),
     events: () => read().state.events.map((e) => ({ ...e })),
+    /**
+     * The training worker's live tensors (tf.memory() there): asks with a ping and resolves
+     * with the answer, or null when none comes within 3 s.
+     */
+    engineMemory: async (): Promise<{ numTensors: number; numBytes: number } | null> => {
+      const id = read().engine?.ping();
+      if (id === undefined) return null;
+      for (let t = 0; t < 60; t++) {
+        await new Promise((r) => setTimeout(r, 50));
+        const m = read().state.engineMemory;
+        if (m && m.id >= id) return { numTensors: m.numTensors, numBytes: m.numBytes };
+      }
+      return null;
+    },
     clusters: () => {
       const c = read().state.clusters;
       return c

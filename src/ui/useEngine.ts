@@ -20,6 +20,7 @@ export type EngineIntents = Pick<
   | 'load'
   | 'set'
   | 'replan'
+  | 'ping'
   | 'simulateDeviceLoss'
 > & { restart(config: Config): void };
 
@@ -75,6 +76,7 @@ export function useEngine(
       load: (config) => c()?.load(config) ?? 0,
       set: (patch) => c()?.set(patch) ?? 0,
       replan: (order) => c()?.replan(order),
+      ping: () => c()?.ping() ?? 0,
       simulateDeviceLoss: () => c()?.simulateDeviceLoss(),
       restart: (config) => {
         store.restart();

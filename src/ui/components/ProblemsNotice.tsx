@@ -28,8 +28,9 @@ function keyList(problems: readonly ConfigProblem[]): string {
 }
 
 /**
- * Dismissible list of what the URL got wrong and what was used instead. `compact` (embeds):
- * one line naming the fields, the messages behind a disclosure; announced all the same.
+ * Dismissible list of what a link, a file or the resource budget changed, and what was used
+ * instead. `compact` (embeds): one line naming the fields, the messages behind a
+ * disclosure; announced all the same.
  */
 export function ProblemsNotice({
   problems,
@@ -50,7 +51,7 @@ export function ProblemsNotice({
     return (
       <div className="notice compact" role="alert" data-testid="url-problems">
         <details>
-          <summary>Link settings adjusted: {keyList(problems)}</summary>
+          <summary>Settings adjusted: {keyList(problems)}</summary>
           <Messages problems={problems} />
         </details>
         {dismiss}
@@ -58,7 +59,7 @@ export function ProblemsNotice({
     );
   return (
     <div className="notice" role="alert" data-testid="url-problems">
-      <strong>Some settings in the link were adjusted:</strong>
+      <strong>Some settings were adjusted:</strong>
       <Messages problems={problems} />
       {dismiss}
     </div>

@@ -113,7 +113,7 @@ export function ExportMenu({ config, preset, state, onLoadConfig }: ExportMenuPr
         <fieldset>
           <legend>Charts (SVG, or PNG {PROJECTOR_WIDTH} px wide)</legend>
           <ul className="export-charts">
-            {chartsOnScreen().map(([name, svg]) => (
+            {(open ? chartsOnScreen() : []).map(([name, svg]) => (
               <li key={name}>
                 {name}{' '}
                 <button type="button" onClick={() => void chart(name, svg, 'svg')}>

@@ -7,6 +7,7 @@ import type {
   ExplainedStep,
   RunInfo,
   Status,
+  TensorMemory,
 } from '../../engine/protocol';
 import type { EngineEvent, Report } from '../../core/run/records';
 import {
@@ -47,6 +48,8 @@ export interface RunState {
   error: string | null;
   /** Why the engine seems gone (it crashed, or stopped answering), or null. */
   unresponsive: string | null;
+  /** The worker's live tensors at the last answered ping (gvp.engineMemory, the soak). */
+  engineMemory: (TensorMemory & { id: number }) | null;
 }
 
 export const EMPTY_RUN: RunState = {
@@ -68,6 +71,7 @@ export const EMPTY_RUN: RunState = {
   explained: null,
   error: null,
   unresponsive: null,
+  engineMemory: null,
 };
 
 /** Pure reducer: the next state after one engine message. Reports and events only append (bounded: history.ts). */
@@ -117,7 +121,7 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
     case 'error':
       return { ...state, error: msg.message, status: 'error' };
     case 'pong':
-      return state;
+      return msg.memory ? { ...state, engineMemory: { ...msg.memory, id: msg.id } } : state;
     default: {
       const never: never = msg;
       return never;

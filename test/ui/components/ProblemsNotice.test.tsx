@@ -32,7 +32,7 @@ describe('ProblemsNotice', () => {
   it("embed=1's compact notice names every bad field, as an alert, messages one click away", () => {
     const n = show('embed=1&bs=-5&lr=NaN&foo=1', true)!;
     expect(n.getAttribute('role')).toBe('alert');
-    expect(n.querySelector('summary')!.textContent).toBe('Link settings adjusted: bs, lr, foo');
+    expect(n.querySelector('summary')!.textContent).toBe('Settings adjusted: bs, lr, foo');
     expect([...n.querySelectorAll('li')].map((l) => l.textContent)).toEqual([
       'bs=-5 is below the minimum 1; using 1',
       'lr=NaN is not a number; using 0.05',
@@ -43,7 +43,7 @@ describe('ProblemsNotice', () => {
   it('markup in a key or value is text, never elements', () => {
     const n = show('<img src=x onerror=alert(1)>=1&data=<b>x</b>', true)!;
     expect(n.querySelector('img, b')).toBeNull();
-    expect(n.textContent).toContain('Link settings adjusted: <img src, data');
+    expect(n.textContent).toContain('Settings adjusted: <img src, data');
   });
 
   it('10,000 unknown keys: a bounded list and a count', () => {
