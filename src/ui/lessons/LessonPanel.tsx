@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { pagePath } from '../shell/address';
 import type { Playground } from '../usePlayground';
 import { CourseNav } from './CourseNav';
 import { QuestionCard } from './QuestionCard';
@@ -117,6 +118,13 @@ function LessonActions({ lesson, pg, course }: { lesson: Lesson; pg: Playground;
           Set up this lesson’s run again
         </button>
       </div>
+      {lesson.sweep ? (
+        <p>
+          <a href={pagePath(`view=sweep&${lesson.sweep.query}`)} data-testid="lesson-sweep">
+            {lesson.sweep.label}
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -99,5 +99,10 @@ export const lesson: Lesson = {
       query: 'data=circles&n=512&hidden=16,16&bs=8&lr=0.05&est=sgb,sg2b&every=10&repl=1',
     },
   ],
+  sweep: {
+    label:
+      'See the law over many runs: the batch-size sweep (7 batch sizes × 3 seeds, opens the sweep view)',
+    query: 'preset=sweep-batch',
+  },
   notice,
 };

@@ -66,6 +66,8 @@ export interface Lesson {
   question: Question;
   /** Things to try after the question (buttons). */
   actions: readonly Action[];
+  /** A sweep that draws this lesson's law over many runs (opens the sweep view). */
+  sweep?: { label: string; query: string };
   /** "What to notice": sentences computed from the live numbers (empty until there are any). */
   notice(run: LiveRun): string[];
 }

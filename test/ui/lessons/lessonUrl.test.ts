@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, serialize } from '../../../src/core/config/codec';
 import { LESSON_COUNT } from '../../../src/core/config/schema';
+import { parseSweep } from '../../../src/core/sweep/codec';
 import { installGvp } from '../../../src/ui/gvp';
 import { LESSONS } from '../../../src/ui/lessons';
 import { withLessonSetup } from '../../../src/ui/lessons/lessonQuery';
@@ -55,5 +56,17 @@ describe('a URL that names only a lesson', () => {
     expect(withLessonSetup('?bs=64')).toBe('bs=64');
     expect(withLessonSetup('?lesson=99')).toBe('lesson=99'); // the codec clamps and reports
     expect(withLessonSetup('')).toBe('');
+  });
+});
+
+describe('a lesson’s sweep link', () => {
+  it('opens a sweep that parses without problems', () => {
+    const linked = LESSONS.filter((l) => l.sweep);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const l of linked) {
+      const { spec, problems } = parseSweep(`view=sweep&${l.sweep!.query}`);
+      expect(problems).toEqual([]);
+      expect(spec.axes.length).toBeGreaterThan(0);
+    }
   });
 });
