@@ -9,7 +9,9 @@ test('trains on WebGPU and streams finite reports to the charts', async ({ page 
   const reports = await gvp(page, (g) => g.reports());
   for (const r of reports) {
     expect(Number.isFinite(r.loss)).toBe(true);
-    for (const id of ['SG-B', 'SG-2B', 'GC']) expect(r.estimators[id].variance).toBeGreaterThan(0);
+    for (const id of ['SG-B', 'SG-2B']) expect(r.estimators[id].variance).toBeGreaterThan(0);
+    // GC has no clusters until its first clustering, which follows the first report.
+    if (r.step > 0) expect(r.estimators.GC.variance).toBeGreaterThan(0);
     // SVRG is exactly 0 at a snapshot step (θ = θ~), positive in between.
     expect(r.estimators.SVRG.variance).toBeGreaterThanOrEqual(0);
   }

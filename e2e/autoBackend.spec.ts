@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { gvp } from './gvp';
 
 // These tests start from an empty localStorage: no measured backend plan on this device.
@@ -11,7 +11,8 @@ interface PlanView {
 }
 const planOf = (page: import('@playwright/test').Page) =>
   page.evaluate(
-    () => (window as unknown as { gvp: { backendPlan: unknown } }).gvp.backendPlan,
+    // window.gvp appears once the app has mounted (a reload removes it for a moment).
+    () => (window as unknown as { gvp?: { backendPlan: unknown } }).gvp?.backendPlan ?? null,
   ) as Promise<PlanView | null>;
 
 test('the default URL trains within 10 s of opening and runs at ≥ 30 steps/s', async ({ page }) => {

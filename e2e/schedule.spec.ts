@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { gvp, SMALL } from './gvp';
 
 /** Steps the paused run by ten (Shift + →) until it reaches `step`. */
