@@ -41,7 +41,8 @@ test('keyboard shortcuts drive a real run and never fire while typing', async ({
 
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('r');
-  await expect.poll(() => stepNow(page)).toBe(0);
+  // The new run is ready (its data built) once the status is paused again at step 0.
+  await expect.poll(() => gvp(page, (g) => [g.step, g.status])).toEqual([0, 'paused']);
   expect(await gvp(page, (g) => g.reports().length)).toBeLessThanOrEqual(1);
 
   await page.keyboard.press('1');

@@ -109,7 +109,7 @@ test('each chart as SVG (with legend and axis labels) and as a 1920 px PNG', asy
   );
   expect(svg.d.suggestedFilename()).toMatch(/-variance\.svg$/);
   expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  for (const label of ['iteration', 'variance (1/d) Σ V_j', 'SG-B', 'SG-2B', 'GC', 'SVRG'])
+  for (const label of ['iteration', 'variance (1/d) Σ_j V_j', 'SG-B', 'SG-2B', 'GC', 'SVRG'])
     expect(svg.text).toContain(`>${label}<`);
   expect(svg.text).toMatch(/<path class="line"[^>]*style="[^"]*stroke:/); // styles inlined
   const nv = await save(page, () => dialog.getByRole('button', { name: 'SVG of nv' }).click());
@@ -130,7 +130,7 @@ test('each chart as SVG (with legend and axis labels) and as a 1920 px PNG', asy
   expect(parsed.first).toBe('title');
   expect(parsed.title).toMatch(/^Variance/i);
   expect(parsed.bg).toBe('#ffffff');
-  expect(parsed.axisLabels).toEqual(['iteration', 'variance (1/d) Σ V_j']);
+  expect(parsed.axisLabels).toEqual(['iteration', 'variance (1/d) Σ_j V_j']);
 
   // The 2-D plane keeps the heat map drawn on the canvas under it, as an embedded PNG.
   const plane = await save(page, () =>
@@ -204,5 +204,6 @@ test('configuration as JSON: download, edit, load; bad files are refused with a 
   const notice = page.getByTestId('url-problems');
   await expect(notice).toContainText('bs');
   await expect(notice).toContainText('colour');
-  await expect.poll(() => gvp(page, (g) => g.config.bs)).toBe(4096);
+  // 99999 is clamped to the schema's 4096, and the run takes B ≤ N_train (n = 64 here).
+  await expect.poll(() => gvp(page, (g) => g.config.bs)).toBe(64);
 });

@@ -246,7 +246,8 @@ export class EngineHost {
         const toReport = s.config.every - (s.step % s.config.every);
         const count = this.sizer.next(this.playing ? toReport : Math.min(this.budget, toReport));
         const [before, t0] = [s.step, this.env.now()];
-        if (this.firstSlice) this.warm('first training steps', 'playing');
+        // Steps asked while paused leave the status paused, so more steps can be asked.
+        if (this.firstSlice) this.warm('first training steps', this.playing ? 'playing' : 'paused');
         const out = await this.track(s.advance(count));
         [this.firstSlice, this.warming] = [false, null];
         if (this.backend.lost) {

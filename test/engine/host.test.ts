@@ -39,6 +39,18 @@ describe('EngineHost: the run', () => {
     expect(statuses.some((m) => m.status === 'playing')).toBe(true);
   });
 
+  it('steps asked while paused never report playing, so a second step press is not refused', async () => {
+    const h = hostHarness();
+    await h.init(CONFIG);
+    await h.host.receive({ type: 'step', count: 1 }); // the run's first slice: its warm-up
+    await h.host.receive({ type: 'step', count: 10 });
+    await waitFor(() => stepOf(h) === 11);
+    const lastReady = h.messages.map((m) => m.type).lastIndexOf('ready');
+    const statuses = ofType(h.messages.slice(lastReady), 'status');
+    expect(statuses.some((m) => m.warming === 'first training steps')).toBe(true);
+    expect(statuses.map((m) => m.status)).not.toContain('playing');
+  });
+
   it('echoes the applied configuration: ready at init, with the sequence number', async () => {
     const h = hostHarness();
     await h.init(CONFIG);
