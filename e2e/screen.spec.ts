@@ -56,6 +56,15 @@ test('1440 × 900: the data view and the four charts fit on one screen', async (
   expect(strip.x).toBeLessThan(plane.x + plane.width);
   await expectOnScreen(page, page.getByTestId('explain-toggle'), 'slow motion');
   await keep(page, '1440');
+  await page.getByTestId('explain-toggle').click();
+  await page.getByTestId('explain-next').click();
+  const stages = page.getByTestId('explain-stages');
+  await expect(stages.locator(':scope > li')).toHaveCount(5);
+  const narration = (await stages.boundingBox())!;
+  expect(narration.y - (plane.y + plane.height)).toBeLessThan(120);
+  expect(narration.x).toBeLessThan(plane.x + plane.width);
+  await keep(page, '1440-slowmotion');
+  await page.getByTestId('explain-toggle').click();
 
   // Folding the settings away gives the charts the width; unfolding brings them back.
   const before = (await page.getByTestId('chart-variance').boundingBox())!.width;
