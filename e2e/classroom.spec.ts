@@ -74,16 +74,21 @@ test('lecture mode: L toggles a projector layout that survives a reload', async 
   await expect(page.locator('[data-field=bs]')).toHaveCount(1);
   await expect(page.locator('[data-field=seed]')).toHaveCount(0);
   await expect(page.locator('[data-field=backend]')).toHaveCount(0);
-  // Charts are drawn 1.5x: the shown size is 1.5 times the drawing's viewBox, fonts included.
+  // Chart text is drawn at the lecture size (20 px), not zoomed; two charts side by side.
   const chart = page.getByTestId('chart-variance');
-  const [shown, box] = await chart.evaluate((svg) => [
-    Number(svg.getAttribute('width')),
-    Number(svg.getAttribute('viewBox')!.split(' ')[2]),
-  ]);
-  expect(shown / box).toBeCloseTo(1.5, 1);
-  // Two charts side by side fill the width.
-  const width = await chart.evaluate((svg) => svg.getBoundingClientRect().width);
-  expect(width).toBeGreaterThan(0.35 * page.viewportSize()!.width);
+  await expect
+    .poll(() =>
+      chart
+        .locator('.tick text')
+        .first()
+        .evaluate((t) => parseFloat(getComputedStyle(t).fontSize)),
+    )
+    .toBeGreaterThanOrEqual(20);
+  const [a, b] = await Promise.all(
+    ['chart-variance', 'chart-nv'].map(async (id) => (await page.getByTestId(id).boundingBox())!),
+  );
+  expect(b.y).toBeLessThan(a.y + a.height); // one row
+  expect(b.x).toBeGreaterThan(a.x + a.width);
   await page.getByTestId('lecture').click();
   await expect(page.locator('.app')).not.toHaveClass(/lecture/);
   await expect(page).not.toHaveURL(/lecture=1/);

@@ -22,7 +22,7 @@ for (const preset of PRESETS) {
 }
 
 test('README screenshot of the playground', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?preset=fig8-dup90&backend=cpu&autoplay=1');
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { gvp: { step: number } }).gvp.step), {

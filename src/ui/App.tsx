@@ -53,7 +53,7 @@ function PlaygroundApp() {
       ) : (
         <FullView pg={pg} course={course} onHelp={() => setHelp(true)} />
       )}
-      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} lecture={pg.config.lecture} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { format, max, range, scaleBand, scaleLinear, sum } from 'd3';
-import { drawAxes, setupFrame } from './frame';
+import { drawAxes, scaleMargin, setupFrame } from './frame';
 import type { G } from './frame';
 import { INK, clusterColor } from './palette';
 
@@ -17,6 +17,8 @@ export interface BarsOptions {
   showUniform: boolean;
   /** At most this many x tick labels. */
   maxTicks: number;
+  /** Text size in px; margins grow with it (default CHART_FONT, 11). */
+  fontSize?: number;
 }
 
 export const defaults: BarsOptions = {
@@ -48,7 +50,11 @@ export function tickIds(k: number, maxTicks: number): number[] {
 /** Draws the bars into svg, replacing its content. Bars in cluster-id order, cluster colours. */
 export function render(svg: SVGSVGElement, data: BarsData, options: Partial<BarsOptions> = {}) {
   const o: BarsOptions = { ...defaults, ...options };
-  const f = setupFrame(svg, { ...o, margin: MARGIN, summary: summarize(data) });
+  const f = setupFrame(svg, {
+    ...o,
+    margin: scaleMargin(MARGIN, o.fontSize),
+    summary: summarize(data),
+  });
   const sizes = Array.from(data.sizes, (v) => (Number.isFinite(v) ? Math.max(0, v) : 0));
   const ids = range(sizes.length);
   const x = scaleBand<number>()

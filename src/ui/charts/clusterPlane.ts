@@ -3,8 +3,8 @@ import type { ScaleLinear } from 'd3';
 import { clusterIds, clusterLegend } from './clusterLegend';
 import type { Extent, Polyline } from './contourLines';
 import type { G } from './frame';
-import { drawAxes, plotRect, setupFrame } from './frame';
-import { drawLegend, legendRows, LEGEND_ROW } from './legend';
+import { drawAxes, plotRect, scaleMargin, setupFrame } from './frame';
+import { drawLegend, legendBand } from './legend';
 import type { LegendItem } from './legend';
 import type { Coords } from './marks';
 import { coordsOf, shapeOf, symbolPath } from './marks';
@@ -49,6 +49,8 @@ export interface PlaneOptions {
   radius: number;
   /** Cluster colours get legend entries up to this many clusters. */
   maxLegendClusters: number;
+  /** Text size in px; margins and legend grow with it (default CHART_FONT, 11). */
+  fontSize?: number;
 }
 
 export const defaults: PlaneOptions = {
@@ -110,8 +112,9 @@ export function summarize(d: PlaneData): string {
 
 /** Top margin (legend rows) for these data and options; the heatmap canvas goes at plotArea. */
 function marginFor(d: PlaneData, o: PlaneOptions) {
-  const rows = legendRows(legendItems(d, o), o.width - MARGIN.left - MARGIN.right);
-  return { ...MARGIN, top: 10 + rows * LEGEND_ROW };
+  const m = scaleMargin(MARGIN, o.fontSize);
+  const band = legendBand(legendItems(d, o), o.width - m.left - m.right, o.fontSize);
+  return { ...m, top: band.top, legendY: band.y };
 }
 
 /** The plot area in SVG px: where to put the heatmap canvas under the SVG. */
@@ -123,7 +126,8 @@ export function plotArea(d: PlaneData, options: Partial<PlaneOptions> = {}) {
 /** Draws the plane into svg, replacing its content. The background is left transparent. */
 export function render(svg: SVGSVGElement, data: PlaneData, options: Partial<PlaneOptions> = {}) {
   const o: PlaneOptions = { ...defaults, ...options };
-  const f = setupFrame(svg, { ...o, margin: marginFor(data, o), summary: summarize(data) });
+  const margin = marginFor(data, o);
+  const f = setupFrame(svg, { ...o, margin, summary: summarize(data) });
   const [[x0, x1], [y0, y1]] = data.extent;
   const x = scaleLinear().domain([x0, x1]).range([0, f.innerWidth]);
   const y = scaleLinear().domain([y0, y1]).range([f.innerHeight, 0]);
@@ -131,7 +135,7 @@ export function render(svg: SVGSVGElement, data: PlaneData, options: Partial<Pla
   drawPoints(f.plot, data, x, y, o.radius);
   drawBoundaries(f.plot, data, x, y);
   drawHighlight(f.plot, data, x, y, o.radius);
-  drawLegend(f.svg, legendItems(data, o), MARGIN.left, 8, f.innerWidth);
+  drawLegend(f.svg, legendItems(data, o), margin.left, margin.legendY, f.innerWidth, o.fontSize);
 }
 
 /** One path per (cluster, class): fill = cluster colour, shape = class; rings on duplicates. */

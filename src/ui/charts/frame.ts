@@ -2,6 +2,9 @@ import { axisBottom, axisLeft, select } from 'd3';
 import type { AxisScale, Selection } from 'd3';
 import { INK } from './palette';
 
+/** The charts' text size in px when none is given (the drawing of every snapshot test). */
+export const CHART_FONT = 11;
+
 /** Space around the plot area, in px. */
 export interface Margin {
   top: number;
@@ -16,6 +19,8 @@ export interface FrameOptions {
   margin: Margin;
   /** Accessible summary: the SVG's <title> and aria-label. */
   summary: string;
+  /** Text size in px (the page's --chart-font token; lecture mode's is larger). */
+  fontSize?: number;
 }
 
 export type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -29,6 +34,15 @@ export interface Frame {
   innerWidth: number;
   innerHeight: number;
   margin: Margin;
+  fontSize: number;
+}
+
+/** A margin sized for CHART_FONT text, grown in proportion for text of fontSize px. */
+export function scaleMargin<M extends Partial<Margin>>(m: M, fontSize = CHART_FONT): M {
+  const k = fontSize / CHART_FONT;
+  const out: Partial<Margin> = {};
+  for (const [side, px] of Object.entries(m)) out[side as keyof Margin] = Math.round(px * k);
+  return out as M;
 }
 
 /** The plot area inside a chart of this size, in the SVG's px (to place a canvas under it). */
@@ -47,6 +61,7 @@ export function setupFrame(el: SVGSVGElement, o: FrameOptions): Frame {
   const svg = select(el);
   svg.selectAll('*').remove();
   const r = plotRect(o);
+  const fontSize = o.fontSize ?? CHART_FONT;
   svg
     .attr('width', o.width)
     .attr('height', o.height)
@@ -54,13 +69,13 @@ export function setupFrame(el: SVGSVGElement, o: FrameOptions): Frame {
     .attr('role', 'img')
     .attr('aria-label', o.summary)
     .attr('font-family', 'system-ui, sans-serif')
-    .attr('font-size', 11);
+    .attr('font-size', fontSize);
   svg.append('title').text(o.summary);
   const plot = svg
     .append('g')
     .attr('class', 'plot')
     .attr('transform', `translate(${r.left},${r.top})`);
-  return { svg, plot, innerWidth: r.width, innerHeight: r.height, margin: o.margin };
+  return { svg, plot, innerWidth: r.width, innerHeight: r.height, margin: o.margin, fontSize };
 }
 
 export interface AxesOptions {
@@ -92,7 +107,7 @@ export function drawAxes(
   const gy = f.plot.append('g').attr('class', 'y-axis');
   gy.call(ya);
   for (const g of [gx, gy])
-    g.attr('color', INK.axis).attr('font-size', 10).attr('font-family', null);
+    g.attr('color', INK.axis).attr('font-size', f.fontSize).attr('font-family', null);
   gx.append('text')
     .attr('class', 'axis-label')
     .attr('x', f.innerWidth / 2)
@@ -102,7 +117,10 @@ export function drawAxes(
     .text(o.xLabel);
   gy.append('text')
     .attr('class', 'axis-label')
-    .attr('transform', `translate(${12 - f.margin.left},${f.innerHeight / 2}) rotate(-90)`)
+    .attr(
+      'transform',
+      `translate(${f.fontSize + 1 - f.margin.left},${f.innerHeight / 2}) rotate(-90)`,
+    )
     .attr('fill', 'currentColor')
     .attr('text-anchor', 'middle')
     .text(o.yLabel);

@@ -1,4 +1,4 @@
-import type { G, Parent } from './frame';
+import { CHART_FONT, type G, type Parent } from './frame';
 
 /** One legend entry: a line swatch (optionally dashed/faded) or a filled symbol path. */
 export interface LegendItem {
@@ -12,38 +12,65 @@ export interface LegendItem {
   hollow?: boolean;
 }
 
-/** Rough text width in px at the charts' 11px font (jsdom cannot measure text). */
-export function textWidth(s: string): number {
-  return Math.ceil(s.length * 6.2);
+/** Rough text width in px: 6.2 px a character at 11 px (jsdom cannot measure text). */
+export function textWidth(s: string, fontSize = CHART_FONT): number {
+  return Math.ceil((s.length * 6.2 * fontSize) / CHART_FONT);
 }
 
 const SWATCH = 18;
 const GAP = 12;
 const ROW = 14;
 
-/** Row height of the legend in px. */
+/** Row height of the legend in px (at CHART_FONT). */
 export const LEGEND_ROW = ROW;
 
+/** Row height of the legend in px for text of fontSize px. */
+export function legendRow(fontSize = CHART_FONT): number {
+  return Math.round((ROW * fontSize) / CHART_FONT);
+}
+
 /** Entry positions, left to right, wrapping when a row would pass maxWidth. */
-export function legendLayout(items: readonly LegendItem[], maxWidth: number) {
+export function legendLayout(
+  items: readonly LegendItem[],
+  maxWidth: number,
+  fontSize = CHART_FONT,
+) {
   let cx = 0;
   let row = 0;
   return items.map((item) => {
-    const w = SWATCH + 4 + textWidth(item.label);
+    const w = SWATCH + 4 + textWidth(item.label, fontSize);
     if (cx > 0 && cx + w > maxWidth) {
       cx = 0;
       row++;
     }
-    const at = { x: cx, y: row * ROW };
+    const at = { x: cx, y: row * legendRow(fontSize) };
     cx += w + GAP;
     return at;
   });
 }
 
 /** Number of rows the items take within maxWidth. */
-export function legendRows(items: readonly LegendItem[], maxWidth: number): number {
-  const at = legendLayout(items, maxWidth);
-  return at.length ? at[at.length - 1].y / ROW + 1 : 0;
+export function legendRows(
+  items: readonly LegendItem[],
+  maxWidth: number,
+  fontSize = CHART_FONT,
+): number {
+  const at = legendLayout(items, maxWidth, fontSize);
+  return at.length ? at[at.length - 1].y / legendRow(fontSize) + 1 : 0;
+}
+
+/**
+ * The band a legend takes above a plot: `top`, the plot's top margin (10 px at CHART_FONT plus
+ * one row per legend row), and `y`, the first row's text middle (8 px at CHART_FONT).
+ */
+export function legendBand(
+  items: readonly LegendItem[],
+  maxWidth: number,
+  fontSize = CHART_FONT,
+): { top: number; y: number } {
+  const k = fontSize / CHART_FONT;
+  const rows = legendRows(items, maxWidth, fontSize);
+  return { top: Math.round(10 * k) + rows * legendRow(fontSize), y: Math.round(8 * k) };
 }
 
 /** Draws the legend from (x, y), y being the first row's text middle. */
@@ -53,9 +80,10 @@ export function drawLegend<E extends SVGElement>(
   x: number,
   y: number,
   maxWidth: number,
+  fontSize = CHART_FONT,
 ): void {
   const g = parent.append('g').attr('class', 'legend').attr('transform', `translate(${x},${y})`);
-  legendLayout(items, maxWidth).forEach((at, i) => {
+  legendLayout(items, maxWidth, fontSize).forEach((at, i) => {
     const e = g.append('g').attr('transform', `translate(${at.x},${at.y})`);
     drawSwatch(e, items[i]);
     e.append('text')

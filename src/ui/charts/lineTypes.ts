@@ -59,4 +59,6 @@ export interface LineOptions {
   yDomain?: [number, number];
   /** d3-format specifier of the read-out values. */
   valueFormat: string;
+  /** Text size in px; margins and legend grow with it (default CHART_FONT, 11). */
+  fontSize?: number;
 }

@@ -1,8 +1,8 @@
 import { scaleLinear } from 'd3';
 import { clusterIds, clusterLegend } from './clusterLegend';
 import type { PlaneOptions } from './clusterPlane';
-import { drawAxes, setupFrame } from './frame';
-import { drawLegend, legendRows, LEGEND_ROW } from './legend';
+import { drawAxes, scaleMargin, setupFrame } from './frame';
+import { drawLegend, legendBand } from './legend';
 import type { Coords } from './marks';
 import { coordsOf, symbolPath } from './marks';
 import { clusterColor } from './palette';
@@ -57,9 +57,14 @@ export function render(
 ) {
   const o: ProjectionOptions = { ...defaults, ...options };
   const items = clusterLegend(clusterIds(data.cluster), o.maxLegendClusters);
-  const legendWidth = o.width - MARGIN.left - MARGIN.right;
-  const top = 10 + legendRows(items, legendWidth) * LEGEND_ROW;
-  const f = setupFrame(svg, { ...o, margin: { ...MARGIN, top }, summary: summarize(data) });
+  const margin = scaleMargin(MARGIN, o.fontSize);
+  const legendWidth = o.width - margin.left - margin.right;
+  const band = legendBand(items, legendWidth, o.fontSize);
+  const f = setupFrame(svg, {
+    ...o,
+    margin: { ...margin, top: band.top },
+    summary: summarize(data),
+  });
   const { n, at } = coordsOf(coords(data));
   const xs = Array.from({ length: n }, (_, i) => at(i)[0]);
   const ys = Array.from({ length: n }, (_, i) => at(i)[1]);
@@ -87,5 +92,5 @@ export function render(
       .attr('fill', clusterColor(k))
       .attr('d', parts.join(''));
   }
-  drawLegend(f.svg, items, MARGIN.left, 8, legendWidth);
+  drawLegend(f.svg, items, margin.left, band.y, legendWidth, o.fontSize);
 }

@@ -6,13 +6,15 @@ interface Props {
   onClose: () => void;
   children: ReactNode;
   testId?: string;
+  /** Lecture mode: the dialog's text scales with the page's (the .lecture tokens). */
+  lecture?: boolean;
 }
 
 /**
  * A modal built on the native <dialog>: showModal() traps focus, Escape closes it, and focus
  * returns to the element that opened it.
  */
-export function Modal({ open, title, onClose, children, testId }: Props) {
+export function Modal({ open, title, onClose, children, testId, lecture = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -24,7 +26,7 @@ export function Modal({ open, title, onClose, children, testId }: Props) {
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={`modal${lecture ? ' lecture' : ''}`}
       aria-labelledby={titleId}
       onClose={onClose}
       data-testid={testId}

@@ -1,10 +1,23 @@
 import { SHORTCUTS } from '../keyboard/shortcuts';
 import { Modal } from './Modal';
 
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  /** Lecture mode: the dialog lives outside the page's .app, so it is told (larger text). */
+  lecture?: boolean;
+}
+
 /** The "?" overlay: every keyboard shortcut, from the one table in keyboard/shortcuts.ts. */
-export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ShortcutHelp({ open, onClose, lecture }: Props) {
   return (
-    <Modal open={open} title="Keyboard shortcuts" onClose={onClose} testId="shortcut-help">
+    <Modal
+      open={open}
+      title="Keyboard shortcuts"
+      onClose={onClose}
+      testId="shortcut-help"
+      lecture={lecture}
+    >
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (

@@ -33,7 +33,9 @@ export function EmbedView({ pg }: { pg: Playground }) {
           lecture={config.lecture}
           info={state.info}
         />
-        {config.charts.includes('clusters') ? <ClusterPanel view={state.clusters} /> : null}
+        {config.charts.includes('clusters') ? (
+          <ClusterPanel view={state.clusters} lecture={config.lecture} />
+        ) : null}
       </main>
     </div>
   );

@@ -25,8 +25,11 @@ import { pageBase } from '../shell/address';
 import type { Playground } from '../usePlayground';
 import { RunTransport } from './RunTransport';
 import { ScheduleNote } from '../components/ScheduleNote';
+import { SidePanel } from './SidePanel';
 
 const SMOOTH_WINDOW = 9;
+/** Below this window width the settings start folded, so that a phone opens on the charts. */
+const FOLD_SETTINGS_BELOW = 700;
 /** The lesson view and KaTeX load only when a lesson is opened. */
 const LessonPanel = lazy(() => import('../lessons/LessonPanel'));
 
@@ -36,12 +39,28 @@ interface Props {
   onHelp: () => void;
 }
 
-/** The whole playground: header, the course, presets, transport, controls and results. */
+/**
+ * The whole playground: header, the course, presets and transport on one bar, then the settings
+ * panel beside the results. The results' first screen holds the data view (with slow motion
+ * narrated right under the plane) and the four charts; the summary and logs follow below.
+ */
 export function FullView({ pg, course, onHelp }: Props) {
   const { config, state } = pg;
   const [smoothed, setSmoothed] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(() => window.innerWidth >= FOLD_SETTINGS_BELOW);
   const landing = useLanding();
   const hidden = (key: 'presets' | 'share') => (config.hide as string[]).includes(key);
+  const dataView = config.charts.includes('clusters');
+  const strip = (
+    <ExplainStrip
+      config={config}
+      on={pg.slowMotion}
+      status={state.status}
+      explained={state.explained}
+      onToggle={pg.toggleSlowMotion}
+      onNext={() => pg.step(1)}
+    />
+  );
   return (
     <div className={`app${config.lecture ? ' lecture' : ''}`}>
       <header>
@@ -106,67 +125,69 @@ export function FullView({ pg, course, onHelp }: Props) {
           <LessonPanel pg={pg} course={course} />
         </Suspense>
       ) : null}
-      <section aria-label="Run">
+      <section className="runbar" aria-label="Run">
         {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
         <RunTransport pg={pg} />
         <ScheduleNote start={state.start} onStartAfresh={pg.startAfresh} />
       </section>
-      <main>
-        <aside>
+      <main className={`workspace${settingsOpen ? '' : ' side-closed'}`}>
+        <SidePanel open={settingsOpen} onToggle={() => setSettingsOpen((o) => !o)}>
           <ControlsPanel
             config={config}
             onChange={pg.change}
             lrNow={effectiveLr(config.lr, config.lrDrop, state.step)}
           />
-        </aside>
+        </SidePanel>
         <section className="results" aria-label="Results">
-          <div className="result-tools">
-            <label className="toggle">
-              <input
-                type="checkbox"
-                checked={smoothed}
-                onChange={(e) => setSmoothed(e.target.checked)}
+          <div className={`stage${dataView ? ' with-data' : ''}`}>
+            {dataView ? (
+              <div className="data-view" data-testid="data-view">
+                <ClusterPanel
+                  view={state.clusters}
+                  highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
+                  lecture={config.lecture}
+                >
+                  {strip}
+                </ClusterPanel>
+              </div>
+            ) : null}
+            <div className="chart-area">
+              <div className="result-tools">
+                <label className="toggle">
+                  <input
+                    type="checkbox"
+                    checked={smoothed}
+                    onChange={(e) => setSmoothed(e.target.checked)}
+                  />
+                  Smooth curves (rolling mean over {SMOOTH_WINDOW} measurements, ±1 std band)
+                </label>
+                <ChartReadings config={config} onChange={(key, value) => pg.change(key, value)} />
+                <PredictToggle
+                  hiddenAfter={pg.hiddenAfter}
+                  hiddenCount={state.reports.length - pg.shownReports.length}
+                  onToggle={pg.toggleReveal}
+                />
+                <PinnedRuns
+                  pins={pg.pins}
+                  config={config}
+                  canPin={state.reports.length > 0}
+                  onPin={pg.pin}
+                  onClear={pg.clearPin}
+                />
+              </div>
+              <ChartsPanel
+                reports={pg.shownReports}
+                events={state.events}
+                config={config}
+                smoothing={smoothed ? SMOOTH_WINDOW : 0}
+                lecture={config.lecture}
+                info={state.info}
+                pins={pg.pins}
               />
-              Smooth curves (rolling mean over {SMOOTH_WINDOW} measurements, ±1 std band)
-            </label>
-            <ChartReadings config={config} onChange={(key, value) => pg.change(key, value)} />
-            <PredictToggle
-              hiddenAfter={pg.hiddenAfter}
-              hiddenCount={state.reports.length - pg.shownReports.length}
-              onToggle={pg.toggleReveal}
-            />
-            <PinnedRuns
-              pins={pg.pins}
-              config={config}
-              canPin={state.reports.length > 0}
-              onPin={pg.pin}
-              onClear={pg.clearPin}
-            />
+            </div>
           </div>
-          <ChartsPanel
-            reports={pg.shownReports}
-            events={state.events}
-            config={config}
-            smoothing={smoothed ? SMOOTH_WINDOW : 0}
-            lecture={config.lecture}
-            info={state.info}
-            pins={pg.pins}
-          />
+          {dataView ? null : strip}
           <RunSummary reports={pg.shownReports} config={config} info={state.info} />
-          <ExplainStrip
-            config={config}
-            on={pg.slowMotion}
-            status={state.status}
-            explained={state.explained}
-            onToggle={pg.toggleSlowMotion}
-            onNext={() => pg.step(1)}
-          />
-          {config.charts.includes('clusters') ? (
-            <ClusterPanel
-              view={state.clusters}
-              highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
-            />
-          ) : null}
           <EventLog events={state.events} dropped={state.eventsDropped.other} info={state.info} />
         </section>
       </main>

@@ -4,8 +4,11 @@ import type { EngineEvent, Report } from '../../core/run/records';
 import * as lineChart from '../charts/lineChart';
 import type { GhostRun, LineData, LineOptions } from '../charts/lineTypes';
 import { ChartSvg } from '../components/ChartSvg';
-import { useViewportHeight } from '../components/useViewportHeight';
 import { useWidth } from '../components/useWidth';
+import { CHART_GAP, chartGrid } from '../layout/chartGrid';
+import { useChartFont } from '../layout/useChartFont';
+import { useFitHeight } from '../layout/useFitHeight';
+import { useHeight } from '../layout/useHeight';
 import { describeDiff, PIN_DASHES, type Pin } from '../pins/pins';
 import { accuracyData, lossData, nvData, varianceData } from '../state/series';
 import type { RunInfo } from '../../engine/protocol';
@@ -17,11 +20,6 @@ import {
   varianceCaption,
   varianceLabel,
 } from './chartText';
-
-/** Lecture mode draws every chart 1.5× larger: fonts, lines and all (DESIGN: projector). */
-export const LECTURE_ZOOM = 1.5;
-/** Height above the charts in lecture mode (header, transport, captions), in px. */
-const LECTURE_CHROME = 190;
 
 type ChartKey = 'variance' | 'nv' | 'loss' | 'acc';
 
@@ -92,30 +90,20 @@ interface Props {
   pins?: readonly Pin[];
 }
 
-/** The time-series charts the config shows: variance (log), NV, loss and accuracy. */
+/**
+ * The time-series charts the config shows: variance (log), NV, loss and accuracy. Two columns
+ * when there is room, sized to fill what is left of the first screen (chartGrid); text at the
+ * page's --chart-font (20 px in lecture mode).
+ */
 export function ChartsPanel(props: Props) {
   const { config, smoothing, lecture, pins = [], info = null } = props;
   const [ref, width] = useWidth<HTMLDivElement>();
-  const viewport = useViewportHeight();
+  const fit = useFitHeight(ref, 220);
+  const fontSize = useChartFont(ref, lecture);
   const shown = CHARTS.filter((c) => config.charts.includes(c.key));
-  const twoColumns = width >= 900 || (lecture && shown.length > 1);
-  const shownWidth = twoColumns ? Math.floor((width - 16) / 2) : width;
-  const rows = Math.ceil(shown.length / (twoColumns ? 2 : 1));
-  const shownHeight = lecture
-    ? Math.max(300, Math.floor((viewport - LECTURE_CHROME) / Math.max(rows, 1)) - 40)
-    : 260;
-  const zoom = lecture ? LECTURE_ZOOM : 1;
-  const size = useMemo(
-    () => ({
-      width: Math.floor(shownWidth / zoom),
-      height: Math.floor(shownHeight / zoom),
-      xLabel: 'iteration',
-      smoothing,
-    }),
-    [shownWidth, shownHeight, zoom, smoothing],
-  );
+  const grid = chartGrid(width, fit, shown.length);
   return (
-    <div className="charts" ref={ref}>
+    <div className="charts" ref={ref} style={{ gap: CHART_GAP }}>
       {shown.map((spec) => (
         <LineFigure
           key={spec.key}
@@ -125,8 +113,10 @@ export function ChartsPanel(props: Props) {
           config={config}
           info={info}
           pins={pins}
-          size={size}
-          zoom={zoom}
+          width={grid.width}
+          height={grid.rowHeight}
+          fontSize={fontSize}
+          smoothing={smoothing}
         />
       ))}
       {shown.length === 0 ? <p className="muted">No charts selected (charts=).</p> : null}
@@ -141,11 +131,28 @@ interface FigureProps {
   config: Config;
   info: RunInfo | null;
   pins: readonly Pin[];
-  size: Partial<LineOptions>;
-  zoom: number;
+  /** The figure's size in px, caption included. */
+  width: number;
+  height: number;
+  fontSize: number;
+  smoothing: number;
 }
 
-function LineFigure({ spec, reports, events, config, info, pins, size, zoom }: FigureProps) {
+/** One chart under its caption; the chart takes the height the caption leaves. */
+function LineFigure(p: FigureProps) {
+  const { spec, reports, events, config, info, pins } = p;
+  const [captionRef, captionHeight] = useHeight<HTMLElement>();
+  const chartHeight = Math.max(120, p.height - captionHeight - 2);
+  const size = useMemo(
+    (): Partial<LineOptions> => ({
+      width: p.width,
+      height: chartHeight,
+      xLabel: 'iteration',
+      smoothing: p.smoothing,
+      fontSize: p.fontSize,
+    }),
+    [p.width, chartHeight, p.smoothing, p.fontSize],
+  );
   const data = useMemo(
     () => spec.data(reports, events, config, info),
     [spec, reports, events, config, info],
@@ -171,8 +178,8 @@ function LineFigure({ spec, reports, events, config, info, pins, size, zoom }: F
   );
   const caption = spec.caption(config);
   return (
-    <figure style={{ width: (size.width ?? 0) * zoom }}>
-      <figcaption>
+    <figure style={{ width: p.width }}>
+      <figcaption ref={captionRef}>
         {caption}
         {spec.tip ? (
           <span className="tip" title={spec.tip} aria-label={spec.tip} role="note" tabIndex={0}>
@@ -186,7 +193,6 @@ function LineFigure({ spec, reports, events, config, info, pins, size, zoom }: F
         data={data}
         options={options}
         testId={TEST_ID[spec.key]}
-        zoom={zoom}
       />
     </figure>
   );
