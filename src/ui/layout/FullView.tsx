@@ -107,7 +107,9 @@ export function FullView({ pg, course, onHelp }: Props) {
         </Suspense>
       ) : null}
       <section aria-label="Run">
-        {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
+        {hidden('presets') ? null : (
+          <PresetMenu current={pg.preset} changes={pg.presetChanges} onPick={pg.pickPreset} />
+        )}
         <RunTransport pg={pg} />
         <ScheduleNote start={state.start} onStartAfresh={pg.startAfresh} />
       </section>
