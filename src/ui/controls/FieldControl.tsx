@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Config } from '../../core/config/schema';
 import { formatValue, parseValue, type ScalarField } from '../../core/config/values';
-import { floatLogScale, intLogScale, linearScale, type SliderScale } from './sliderScale';
+import {
+  arrowStep,
+  floatLogScale,
+  intLogScale,
+  linearScale,
+  type SliderScale,
+} from './sliderScale';
 
 /** The controls edit scalar and list fields (the change schedule is recorded, not edited). */
 type Field = ScalarField;
@@ -17,6 +23,12 @@ interface Props {
 const SLIDER_MAX_SPAN = 5000;
 /** Integer fields whose slider is logarithmic (B from 1 to N_train spans three decades). */
 const INT_LOG_FIELDS: ReadonlySet<string> = new Set(['bs']);
+const ARROWS: Record<string, 1 | -1 | undefined> = {
+  ArrowRight: 1,
+  ArrowUp: 1,
+  ArrowLeft: -1,
+  ArrowDown: -1,
+};
 
 /** Ids shared with ControlsPanel: the field's label and its one-line description. */
 export const labelId = (f: Field) => `l-${f.key}`;
@@ -118,6 +130,16 @@ function NumericControl(p: Props & { field: NumericField }) {
           onChange={(e) => {
             const raw = scale.fromPosition(Number(e.target.value));
             dragged.current = parseValue(f, String(raw), v).value as number;
+            setDraft(dragged.current);
+          }}
+          onKeyDown={(e) => {
+            // Integer log sliders: an arrow moves to the next value, not to a position that
+            // may round to the same B (the native step); the key's release commits it.
+            if (!INT_LOG_FIELDS.has(f.key)) return;
+            const dir = ARROWS[e.key];
+            if (!dir) return;
+            e.preventDefault();
+            dragged.current = arrowStep(scale, dragged.current ?? v, dir);
             setDraft(dragged.current);
           }}
           onPointerUp={commit}

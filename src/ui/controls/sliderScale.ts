@@ -59,3 +59,17 @@ export function linearScale(min: number, max: number, integer: boolean): SliderS
     fromPosition: (p) => p,
   };
 }
+
+/**
+ * The value one arrow key press away from `value` (direction +1 or −1): the nearest position
+ * that gives a different value, so that on an integer log slider a press moves B by 1 where
+ * positions are denser than integers, and by one position (a few %) where they are sparser.
+ */
+export function arrowStep(scale: SliderScale, value: number, direction: 1 | -1): number {
+  const step = direction * scale.step;
+  for (let p = scale.toPosition(value) + step; p >= scale.min && p <= scale.max; p += step) {
+    const next = scale.fromPosition(p);
+    if (direction > 0 ? next > value : next < value) return next;
+  }
+  return value;
+}

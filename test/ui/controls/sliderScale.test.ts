@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   INT_LOG_STEPS,
+  arrowStep,
   floatLogScale,
   intLogScale,
   linearScale,
@@ -62,5 +63,23 @@ describe('floatLogScale and linearScale', () => {
     const s = linearScale(0, 1, false);
     expect([s.toPosition(0.3), s.fromPosition(0.3), s.step]).toEqual([0.3, 0.3, 0.005]);
     expect(linearScale(1, 50, true).step).toBe(1);
+  });
+});
+
+describe('arrowStep', () => {
+  it('moves a small batch size by one and a large one by one position', () => {
+    const s = intLogScale(1, 4096);
+    expect(arrowStep(s, 8, 1)).toBe(9);
+    expect(arrowStep(s, 8, -1)).toBe(7);
+    const up = arrowStep(s, 2048, 1);
+    expect(up).toBeGreaterThan(2048);
+    expect(up).toBeLessThan(2048 * 1.03);
+  });
+
+  it('stops at the ends', () => {
+    const s = intLogScale(1, 300);
+    expect(arrowStep(s, 300, 1)).toBe(300);
+    expect(arrowStep(s, 1, -1)).toBe(1);
+    expect(arrowStep(linearScale(0, 10, true), 10, 1)).toBe(10);
   });
 });
