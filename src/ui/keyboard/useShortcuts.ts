@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { shortcutFor, type KeyContext, type ShortcutAction } from './shortcuts';
+import { ACTIVATABLE, shortcutFor, type KeyContext, type ShortcutAction } from './shortcuts';
 
 /** Calls onAction for each shortcut pressed anywhere on the page (see shortcuts.ts). */
 export function useShortcuts(
@@ -15,15 +15,31 @@ export function useShortcuts(
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat) return;
-      const target = e.target instanceof HTMLElement ? e.target : null;
+      const el = e.target instanceof HTMLElement ? e.target : null;
+      const target = el && {
+        tagName: el.tagName,
+        isContentEditable: el.isContentEditable,
+        focusVisible: focusVisible(el),
+      };
       const action = shortcutFor({ ...pick(e), target }, ctx.current);
       if (!action) return;
       e.preventDefault(); // Space would scroll the page, → would scroll sideways.
+      // A button focused by a click would still be pressed by Space's key-up: let it go.
+      if (el && ACTIVATABLE.has(el.tagName)) el.blur();
       latest.current(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+/** Whether the element's focus is shown (reached by keyboard); true where that is unknown. */
+function focusVisible(el: HTMLElement): boolean {
+  try {
+    return el.matches(':focus-visible');
+  } catch {
+    return true;
+  }
 }
 
 function pick(e: KeyboardEvent) {
