@@ -55,6 +55,7 @@ export function FullView({ pg, course, onHelp }: Props) {
             <ExportMenu
               config={config}
               preset={pg.preset}
+              presetModified={pg.presetChanges.length > 0}
               state={state}
               onLoadConfig={pg.loadConfig}
             />
