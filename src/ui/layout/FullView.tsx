@@ -59,7 +59,7 @@ export function FullView({ pg, course, onHelp }: Props) {
               state={state}
               onLoadConfig={pg.loadConfig}
             />
-            <EmbedDialog config={config} base={pageBase()} />
+            <EmbedDialog config={config} base={pageBase()} preset={pg.preset} />
           </>
         )}
         <button
