@@ -43,9 +43,9 @@ export interface KeyPress {
   altKey: boolean;
   /**
    * tagName (upper case) and contentEditable of the event target, if an element, and whether
-   * its focus is shown (`:focus-visible`: reached by keyboard, not by a mouse click).
+   * its focus came from the keyboard (false: it kept the focus of a mouse click).
    */
-  target: { tagName?: string; isContentEditable?: boolean; focusVisible?: boolean } | null;
+  target: { tagName?: string; isContentEditable?: boolean; keyboardFocused?: boolean } | null;
 }
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
@@ -86,7 +86,7 @@ export function shortcutFor(
   const tag = e.target?.tagName ?? '';
   // Enter always, and Space on a button reached by keyboard, press the button. Space on a
   // button that merely kept the focus of a mouse click is play / pause, as everywhere else.
-  const keyboardFocused = e.target?.focusVisible ?? true;
+  const keyboardFocused = e.target?.keyboardFocused ?? true;
   if (ACTIVATABLE.has(tag) && (e.key === 'Enter' || (e.key === ' ' && keyboardFocused)))
     return null;
   const lesson = lessonKey(e, ctx);

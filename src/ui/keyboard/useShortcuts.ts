@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { watchPointerFocus } from './pointerFocus';
 import { ACTIVATABLE, shortcutFor, type KeyContext, type ShortcutAction } from './shortcuts';
 
 /** Calls onAction for each shortcut pressed anywhere on the page (see shortcuts.ts). */
@@ -13,13 +14,14 @@ export function useShortcuts(
     ctx.current = context;
   });
   useEffect(() => {
+    const pointer = watchPointerFocus(window);
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat) return;
       const el = e.target instanceof HTMLElement ? e.target : null;
       const target = el && {
         tagName: el.tagName,
         isContentEditable: el.isContentEditable,
-        focusVisible: focusVisible(el),
+        keyboardFocused: !pointer.isPointerFocused(el),
       };
       const action = shortcutFor({ ...pick(e), target }, ctx.current);
       if (!action) return;
@@ -29,17 +31,11 @@ export function useShortcuts(
       latest.current(action);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      pointer.stop();
+    };
   }, []);
-}
-
-/** Whether the element's focus is shown (reached by keyboard); true where that is unknown. */
-function focusVisible(el: HTMLElement): boolean {
-  try {
-    return el.matches(':focus-visible');
-  } catch {
-    return true;
-  }
 }
 
 function pick(e: KeyboardEvent) {

@@ -37,7 +37,7 @@ describe('shortcutFor', () => {
 
   it('leaves Space and Enter to a focused button, and ignores modified keys', () => {
     expect(shortcutFor(press(' ', { target: { tagName: 'BUTTON' } }))).toBeNull();
-    const kbd = { tagName: 'BUTTON', focusVisible: true };
+    const kbd = { tagName: 'BUTTON', keyboardFocused: true };
     expect(shortcutFor(press(' ', { target: kbd }))).toBeNull();
     expect(shortcutFor(press('Enter', { target: kbd }))).toBeNull();
     expect(shortcutFor(press('r', { target: { tagName: 'BUTTON' } }))).toEqual({ id: 'reset' });
@@ -48,14 +48,14 @@ describe('shortcutFor', () => {
   });
 
   it('makes Space play / pause on a button that only kept the focus of a mouse click', () => {
-    const clicked = { tagName: 'BUTTON', focusVisible: false };
+    const clicked = { tagName: 'BUTTON', keyboardFocused: false };
     expect(shortcutFor(press(' ', { target: clicked }))).toEqual({ id: 'playPause' });
     expect(shortcutFor(press('Enter', { target: clicked }))).toBeNull();
     expect(
-      shortcutFor(press(' ', { target: { tagName: 'INPUT', focusVisible: false } })),
+      shortcutFor(press(' ', { target: { tagName: 'INPUT', keyboardFocused: false } })),
     ).toBeNull();
     expect(
-      shortcutFor(press(' ', { target: { tagName: 'SELECT', focusVisible: false } })),
+      shortcutFor(press(' ', { target: { tagName: 'SELECT', keyboardFocused: false } })),
     ).toBeNull();
   });
 
