@@ -105,7 +105,9 @@ test('pin run: ghosts labelled with what changed, at most three, cleared one by 
   const pinned = page.getByTestId('pinned-run');
   await expect(pinned).toHaveCount(1);
   await expect(pinned).toContainText('same settings');
-  await page.getByRole('slider', { name: 'Batch size B' }).fill('16');
+  // The batch slider is logarithmic (a position is not a batch size): type B in its box.
+  await page.locator('#f-bs').fill('16');
+  await page.locator('#f-bs').press('Enter');
   await expect(pinned).toContainText('bs 8 → 16');
   const variance = page.getByTestId('chart-variance');
   await expect(variance.locator('.legend')).toContainText('pinned: bs 8 → 16');

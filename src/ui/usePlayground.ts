@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type ConfigProblem } from '../core/config/codec';
+import { presetChanges, presetLabel, presetQuery } from '../core/config/presetChanges';
 import { PRESETS } from '../core/config/presets';
 import { FIELDS, fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
@@ -57,7 +58,12 @@ export function usePlayground() {
     () => (state.start ? { ...state.start, ...view } : config),
     [state.start, view, config],
   );
-  useEffect(() => showQuery(serialize(replay)), [replay]);
+  // A preset stays named in the address (its caption survives a reload) with what was changed.
+  useEffect(
+    () => showQuery(preset ? presetQuery(preset, replay) : serialize(replay)),
+    [preset, replay],
+  );
+  const modified = useMemo(() => (preset ? presetChanges(preset, config) : []), [preset, config]);
   useEngineProblems(state.configProblems, setProblems);
   useAutoplay(config.autoplay === true, state.status, engine.play);
 
@@ -71,7 +77,7 @@ export function usePlayground() {
   const change = useCallback(
     (key: keyof Config, value: Config[keyof Config]) => {
       if (fieldOf(key)?.group === 'view') return setView((v) => ({ ...v, [key]: value }));
-      setPreset(null);
+      // A preset stays the preset, "modified" (presetChanges lists what differs).
       const patch = { [key]: value } as Partial<Config>;
       edit(engine.set(patch), patch);
     },
@@ -86,7 +92,6 @@ export function usePlayground() {
       const run = Object.fromEntries(entries.filter((e) => !isView(e))) as Partial<Config>;
       if (entries.some(isView)) setView((v) => ({ ...v, ...viewPart }));
       if (Object.keys(run).length === 0) return;
-      setPreset(null);
       edit(engine.set(run), run);
     },
     [engine, edit],
@@ -133,8 +138,8 @@ export function usePlayground() {
   );
   /** A new run from the settings in effect now, without the recorded change schedule. */
   const startAfresh = useCallback(
-    () => replace({ ...config, at: [] }, null, [], view),
-    [replace, config, view],
+    () => replace({ ...config, at: [] }, preset, [], view),
+    [replace, config, view, preset],
   );
   const reset = useCallback(() => {
     setHiddenAfter(null);
@@ -163,6 +168,10 @@ export function usePlayground() {
     config,
     backendPlan,
     preset,
+    /** The run settings changed from the preset's (empty when unmodified or no preset). */
+    presetChanges: modified,
+    /** "fig6-labelnoise (modified: noise 0.1 → 0)", or null when no preset is loaded. */
+    presetLabel: preset ? presetLabel(preset, modified) : null,
     problems,
     state,
     engine,

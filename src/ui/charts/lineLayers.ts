@@ -106,22 +106,32 @@ function drawIsolated(layer: G, c: Curve, S: Scales, ok: (i: number) => boolean,
   }
 }
 
-/** Marker colour and dash per kind: config changes grey dashed, GC / SVRG in their colours. */
+/**
+ * Marker style per kind: config changes are grey dashed full-height lines with labels; GC
+ * re-clusterings and SVRG snapshots, which recur all run long, are short solid ticks rising
+ * from the x-axis (`tick` px; SVRG's longer, so both show at a shared step).
+ */
 export const MARKER_STYLE = {
-  change: { color: INK.marker, dash: '4 3', legend: 'config change' },
-  gc: { color: ESTIMATOR_COLORS.GC, dash: '1 3', legend: 'GC re-clustering' },
+  change: { color: INK.marker, dash: '4 3', tick: 0, legend: 'config change' },
+  gc: { color: ESTIMATOR_COLORS.GC, dash: undefined, tick: 6, legend: 'GC re-clustering (tick)' },
   // At a snapshot θ = θ~, so SVRG's variance is exactly 0: a log scale cannot draw it.
-  svrg: { color: ESTIMATOR_COLORS.SVRG, dash: '1 3', legend: 'SVRG snapshot (SVRG = 0)' },
+  svrg: {
+    color: ESTIMATOR_COLORS.SVRG,
+    dash: undefined,
+    tick: 10,
+    legend: 'SVRG snapshot (tick; SVRG = 0)',
+  },
 } as const;
 
 /** Config changes are labelled on the chart while there are at most this many in view. */
 export const MAX_LABELLED_CHANGES = 12;
 
 /**
- * Vertical event lines inside the x domain, one path per kind (GC refreshes and SVRG
- * snapshots every step would otherwise be one element each, on every chart): lines on the
- * same pixel column merge, so the DOM stays the same size however long the run. The kind's
- * title lists how many and where; config changes get text labels while they are few.
+ * Event marks inside the x domain, one path per kind (GC refreshes and SVRG snapshots every
+ * step would otherwise be one element each, on every chart): marks on the same pixel column
+ * merge, so the DOM stays the same size however long the run. Config changes are full-height
+ * lines, labelled while few; GC and SVRG are ticks on the x-axis, so a long run does not
+ * become a barcode. The kind's title lists how many and where.
  */
 export function drawMarkers(g: G, markers: readonly Marker[], S: Scales): void {
   const [x0, x1] = S.x.domain();
@@ -131,13 +141,15 @@ export function drawMarkers(g: G, markers: readonly Marker[], S: Scales): void {
     if (shown.length === 0) continue;
     const st = MARKER_STYLE[kind];
     const columns = [...new Set(shown.map((m) => Math.round(S.x(m.x))))];
+    const top = st.tick > 0 ? S.innerHeight - st.tick : 0;
     const e = layer.append('g').attr('class', `marker marker-${kind}`);
     e.append('title').text(markerTitle(shown));
     e.append('path')
-      .attr('d', columns.map((x) => `M${x},0V${S.innerHeight}`).join(''))
+      .attr('d', columns.map((x) => `M${x},${top}V${S.innerHeight}`).join(''))
       .attr('fill', 'none')
       .attr('stroke', st.color)
-      .attr('stroke-dasharray', st.dash);
+      .attr('stroke-width', st.tick > 0 ? 1.5 : null)
+      .attr('stroke-dasharray', st.dash ?? null);
     if (kind !== 'change' || shown.length > MAX_LABELLED_CHANGES) continue;
     for (const m of shown)
       e.append('text')

@@ -14,7 +14,7 @@ export interface Series {
   y: Float64Array | Float32Array | number[];
 }
 
-/** A vertical event line: a config change, a GC re-clustering, an SVRG snapshot. */
+/** An event mark: a config change (a labelled line), a GC re-clustering or SVRG snapshot (a tick). */
 export interface Marker {
   x: number;
   label: string;

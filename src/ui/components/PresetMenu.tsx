@@ -1,14 +1,20 @@
 import { describeClaim } from '../../core/claims/describe';
+import { presetLabel, type PresetChange } from '../../core/config/presetChanges';
 import { PRESETS } from '../../core/config/presets';
 
 const PAPER = 'https://arxiv.org/abs/2007.04532';
 
-/** The paper's figures in miniature, each with its claim and what to look for. */
+/**
+ * The paper's figures in miniature, each with its claim and what to look for. A preset whose
+ * settings were changed stays chosen, its caption shown, with what was changed and a way back.
+ */
 export function PresetMenu({
   current,
+  changes = [],
   onPick,
 }: {
   current: string | null;
+  changes?: readonly PresetChange[];
   onPick: (name: string) => void;
 }) {
   const preset = PRESETS.find((p) => p.name === current);
@@ -27,6 +33,14 @@ export function PresetMenu({
           </option>
         ))}
       </select>
+      {preset && changes.length > 0 ? (
+        <p className="preset-modified" data-testid="preset-modified">
+          {presetLabel(preset.name, changes)}{' '}
+          <button type="button" onClick={() => onPick(preset.name)} data-testid="preset-restore">
+            Restore the preset
+          </button>
+        </p>
+      ) : null}
       {preset ? (
         <div className="caption" data-testid="preset-caption">
           <p>

@@ -83,6 +83,7 @@ export const ControlsPanel = memo(function ControlsPanel({ config, onChange, lrN
                   field={f}
                   value={config[f.key]}
                   onChange={(v) => onChange(f.key, v)}
+                  max={f.key === 'bs' ? config.n : undefined}
                 />
                 <small className="tooltip" id={hintId(f)}>
                   {f.tooltip}

@@ -2,8 +2,15 @@ import { useState } from 'react';
 import type { Config } from '../../core/config/schema';
 import { CHART_KEYS, HIDEABLE } from '../../core/config/schema';
 import { fieldOf } from '../../core/config/schema';
+import { PRESETS } from '../../core/config/presets';
 import { Modal } from '../components/Modal';
-import { embedQuery, iframeSnippet, type EmbedChoice } from './embedLink';
+import {
+  DEFAULT_EMBED_STEPS,
+  embedQuery,
+  FRAME_SIZES,
+  iframeSnippet,
+  type EmbedChoice,
+} from './embedLink';
 
 const CHART_NAMES: Record<(typeof CHART_KEYS)[number], string> = {
   variance: 'Variance',
@@ -20,10 +27,20 @@ interface Props {
   config: Config;
   /** The page's address without its query, e.g. https://host/path/. */
   base: string;
+  /** The preset loaded (the link keeps `preset=` and its caption), if any. */
+  preset?: string | null;
+}
+
+/** The caption offered under the frame: the preset's figure, or what the frame is. */
+function defaultCaption(preset: string | null): string {
+  const p = PRESETS.find((x) => x.name === preset);
+  return p
+    ? `${p.title} (live, Gradient Variance Playground)`
+    : 'Gradient Variance Playground (live)';
 }
 
 /** "Build an embed link": pick the charts, hidden controls and view; copy the URL or iframe. */
-export function EmbedDialog({ config, base }: Props) {
+export function EmbedDialog({ config, base, preset = null }: Props) {
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<EmbedChoice>(() => ({
     embed: true,
@@ -31,8 +48,16 @@ export function EmbedDialog({ config, base }: Props) {
     hide: [...config.hide],
     lecture: config.lecture,
     autoplay: true,
+    steps: config.steps > 0 ? config.steps : DEFAULT_EMBED_STEPS,
   }));
-  const url = `${base}?${embedQuery(config, choice)}`;
+  const [size, setSize] = useState(0);
+  const [captioned, setCaptioned] = useState(false);
+  const [caption, setCaption] = useState<string | null>(null); // null: the default caption
+  const url = `${base}?${embedQuery(config, choice, preset)}`;
+  const frame = {
+    ...FRAME_SIZES[size],
+    caption: captioned ? (caption ?? defaultCaption(preset)) : undefined,
+  };
   const toggle = <K extends 'charts' | 'hide'>(key: K, value: EmbedChoice[K][number]) =>
     setChoice((c) => {
       const list = c[key] as string[];
@@ -66,6 +91,57 @@ export function EmbedDialog({ config, base }: Props) {
           {flag('embed', 'Embed: only the charts and play / reset')}
           {flag('lecture', 'Lecture mode (large)')}
           {flag('autoplay', 'Start playing on load')}
+          <label>
+            Pause after{' '}
+            <input
+              type="number"
+              min={0}
+              step={100}
+              value={choice.steps}
+              data-testid="embed-steps"
+              onChange={(e) => {
+                const n = Math.round(Number(e.target.value));
+                setChoice((c) => ({ ...c, steps: Number.isFinite(n) && n >= 0 ? n : 0 }));
+              }}
+            />{' '}
+            steps (0: run until paused)
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Frame for slides</legend>
+          <label>
+            Size (16:9){' '}
+            <select
+              value={size}
+              data-testid="embed-size"
+              onChange={(e) => setSize(Number(e.target.value))}
+            >
+              {FRAME_SIZES.map((f, i) => (
+                <option key={f.width} value={i}>
+                  {f.width} × {f.height}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={captioned}
+              data-testid="embed-caption"
+              onChange={(e) => setCaptioned(e.target.checked)}
+            />{' '}
+            Caption under the frame
+          </label>
+          {captioned ? (
+            <label>
+              Caption{' '}
+              <input
+                type="text"
+                value={caption ?? defaultCaption(preset)}
+                onChange={(e) => setCaption(e.target.value)}
+              />
+            </label>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>Charts shown</legend>
@@ -98,7 +174,7 @@ export function EmbedDialog({ config, base }: Props) {
         <CopyField label="Link" value={url} testId="embed-url" />
         <CopyField
           label="HTML for slides"
-          value={iframeSnippet(url, choice.charts.length)}
+          value={iframeSnippet(url, frame)}
           testId="embed-iframe"
         />
         <p>

@@ -9,12 +9,26 @@ import type { RunState } from '../state/runStore';
 import { configFileText, loadConfigFile, MAX_CONFIG_BYTES } from './configFile';
 import { download, fileName } from './download';
 import { PROJECTOR_WIDTH, svgToPng } from './pngExport';
-import { canvasUnderlays, standaloneSvg } from './svgExport';
+import { canvasUnderlays, exportHeading, standaloneSvg } from './svgExport';
 import './export.css';
+
+/** The charts' names in an exported file's heading (others: their test id). */
+const CHART_TITLES: Record<string, string> = {
+  variance: 'Variance',
+  nv: 'Normalized variance',
+  loss: 'Training loss',
+  accuracy: 'Accuracy',
+  'cluster-plane': 'Gradient Clustering plane',
+  projection: 'Gradient projection',
+  'cluster-sizes': 'Cluster sizes',
+  digits: 'Cluster digits',
+};
 
 export interface ExportMenuProps {
   config: Config;
   preset: string | null;
+  /** The preset's settings were changed (a chart's heading says "fig6-labelnoise (modified)"). */
+  presetModified?: boolean;
   state: RunState;
   /** A configuration loaded from a file (already schema-checked), with its problems. */
   onLoadConfig: (config: Config, problems: ConfigProblem[]) => void;
@@ -42,7 +56,13 @@ function decimated(state: RunState): { decimated?: string } {
  * Export metrics (CSV, JSON), each chart on screen (SVG, PNG) and the configuration (JSON);
  * load a configuration file. A bad file changes nothing and says why.
  */
-export function ExportMenu({ config, preset, state, onLoadConfig }: ExportMenuProps) {
+export function ExportMenu({
+  config,
+  preset,
+  presetModified = false,
+  state,
+  onLoadConfig,
+}: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -64,7 +84,9 @@ export function ExportMenu({ config, preset, state, onLoadConfig }: ExportMenuPr
   const text = (name: string, body: string, type: string) => save(name, new Blob([body], { type }));
   const chart = async (name: string, svg: SVGSVGElement, as: 'svg' | 'png') => {
     try {
-      const file = standaloneSvg(svg, { underlays: canvasUnderlays(svg) });
+      const run = preset && presetModified ? `${preset} (modified)` : preset;
+      const heading = exportHeading(CHART_TITLES[name] ?? name, run, state.step);
+      const file = standaloneSvg(svg, { heading, underlays: canvasUnderlays(svg) });
       if (as === 'svg') text(`${stem}-${name}.svg`, file.text, 'image/svg+xml');
       else save(`${stem}-${name}.png`, await svgToPng(file));
     } catch (e) {

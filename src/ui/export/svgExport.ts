@@ -3,6 +3,8 @@
  * inlined (the page's CSS does not travel with the file), xmlns, explicit width and height, a
  * white background, its accessible <title>, and any canvas drawn under it (the 2-D plane's
  * heat map) embedded as a PNG <image>. Hover layers (focus line, pointer overlay) are dropped.
+ * With a `heading`, a visible title line (e.g. "Variance — fig6-labelnoise — step 1200") sits
+ * in a band HEADING_HEIGHT units tall above the chart, which moves down by as much.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -38,6 +40,9 @@ export interface Underlay {
   height: number;
 }
 
+/** Height of the heading band, in the chart's user units. */
+export const HEADING_HEIGHT = 24;
+
 export interface StandaloneSvg {
   text: string;
   width: number;
@@ -58,7 +63,7 @@ function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
 /** `computed` maps an element to its computed style (getComputedStyle; a parameter for tests). */
 export function standaloneSvg(
   svg: SVGSVGElement,
-  o: { title?: string; underlays?: readonly Underlay[] } = {},
+  o: { title?: string; heading?: string; underlays?: readonly Underlay[] } = {},
   computed: (el: Element) => CSSStyleDeclaration = (el) => getComputedStyle(el),
 ): StandaloneSvg {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -73,11 +78,28 @@ export function standaloneSvg(
     if (style) to[i].setAttribute('style', style);
   });
   clone.querySelectorAll('.overlay, .focus').forEach((e) => e.remove());
-  const { width, height } = sizeOf(svg);
+  const chartSize = sizeOf(svg);
+  const band = o.heading ? HEADING_HEIGHT : 0;
+  const { width } = chartSize;
+  const height = chartSize.height + band;
   clone.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns', SVG_NS); // once, as a namespace
+  if (band > 0) {
+    // The chart's own coordinates (viewBox origin included) shift down under the band.
+    const [vx, vy] = (clone.getAttribute('viewBox') ?? '0 0')
+      .trim()
+      .split(/[\s,]+/)
+      .map(Number);
+    const chart = document.createElementNS(SVG_NS, 'g');
+    chart.setAttribute('transform', `translate(${-(vx || 0)},${band - (vy || 0)})`);
+    chart.append(
+      ...[...clone.childNodes].filter((n) => !(n instanceof Element && n.tagName === 'title')),
+    );
+    clone.append(chart);
+    clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  } else if (!clone.getAttribute('viewBox'))
+    clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
 
   const title = clone.querySelector(':scope > title') ?? document.createElementNS(SVG_NS, 'title');
   if (!title.textContent) title.textContent = o.title ?? svg.getAttribute('aria-label') ?? 'Chart';
@@ -89,15 +111,36 @@ export function standaloneSvg(
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', '#ffffff');
   layers.push(bg);
+  if (o.heading) layers.push(headingText(o.heading));
   for (const u of o.underlays ?? []) {
     const img = document.createElementNS(SVG_NS, 'image');
     img.setAttribute('href', u.href);
-    for (const k of ['x', 'y', 'width', 'height'] as const) img.setAttribute(k, String(u[k]));
+    const at = { ...u, y: u.y + band };
+    for (const k of ['x', 'y', 'width', 'height'] as const) img.setAttribute(k, String(at[k]));
     img.setAttribute('preserveAspectRatio', 'none');
     layers.push(img);
   }
   title.after(...layers);
   return { text: new XMLSerializer().serializeToString(clone), width, height };
+}
+
+/** The heading line, in bold dark ink, baseline 17 units down the band. */
+function headingText(text: string): SVGTextElement {
+  const t = document.createElementNS(SVG_NS, 'text');
+  t.setAttribute('class', 'export-heading');
+  t.setAttribute('x', '8');
+  t.setAttribute('y', '17');
+  t.setAttribute(
+    'style',
+    'fill:#222222;font-family:system-ui,sans-serif;font-size:14px;font-weight:600',
+  );
+  t.textContent = text;
+  return t;
+}
+
+/** "Variance — fig6-labelnoise — step 1200": what the chart is, of which run, and when. */
+export function exportHeading(chart: string, preset: string | null, step: number): string {
+  return `${chart} — ${preset ?? 'custom'} — step ${step}`;
 }
 
 /**

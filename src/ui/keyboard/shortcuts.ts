@@ -41,13 +41,16 @@ export interface KeyPress {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
-  /** tagName (upper case) and contentEditable of the event target, if an element. */
-  target: { tagName?: string; isContentEditable?: boolean } | null;
+  /**
+   * tagName (upper case) and contentEditable of the event target, if an element, and whether
+   * its focus came from the keyboard (false: it kept the focus of a mouse click).
+   */
+  target: { tagName?: string; isContentEditable?: boolean; keyboardFocused?: boolean } | null;
 }
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Elements that Space / Enter activate natively: the shortcut must not fire as well. */
-const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
+export const ACTIVATABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
 
 /** True when keys typed here belong to the element (text, sliders, menus), not to shortcuts. */
 export function isTypingTarget(target: KeyPress['target']): boolean {
@@ -81,7 +84,11 @@ export function shortcutFor(
 ): ShortcutAction | null {
   if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return null;
   const tag = e.target?.tagName ?? '';
-  if ((e.key === ' ' || e.key === 'Enter') && ACTIVATABLE.has(tag)) return null;
+  // Enter always, and Space on a button reached by keyboard, press the button. Space on a
+  // button that merely kept the focus of a mouse click is play / pause, as everywhere else.
+  const keyboardFocused = e.target?.keyboardFocused ?? true;
+  if (ACTIVATABLE.has(tag) && (e.key === 'Enter' || (e.key === ' ' && keyboardFocused)))
+    return null;
   const lesson = lessonKey(e, ctx);
   if (lesson) return lesson;
   if (e.key === 'ArrowRight') return { id: 'step', count: e.shiftKey ? 10 : 1 };

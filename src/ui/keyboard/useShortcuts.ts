@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { shortcutFor, type KeyContext, type ShortcutAction } from './shortcuts';
+import { watchPointerFocus } from './pointerFocus';
+import { ACTIVATABLE, shortcutFor, type KeyContext, type ShortcutAction } from './shortcuts';
 
 /** Calls onAction for each shortcut pressed anywhere on the page (see shortcuts.ts). */
 export function useShortcuts(
@@ -13,16 +14,27 @@ export function useShortcuts(
     ctx.current = context;
   });
   useEffect(() => {
+    const pointer = watchPointerFocus(window);
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat) return;
-      const target = e.target instanceof HTMLElement ? e.target : null;
+      const el = e.target instanceof HTMLElement ? e.target : null;
+      const target = el && {
+        tagName: el.tagName,
+        isContentEditable: el.isContentEditable,
+        keyboardFocused: !pointer.isPointerFocused(el),
+      };
       const action = shortcutFor({ ...pick(e), target }, ctx.current);
       if (!action) return;
       e.preventDefault(); // Space would scroll the page, → would scroll sideways.
+      // A button focused by a click would still be pressed by Space's key-up: let it go.
+      if (el && ACTIVATABLE.has(el.tagName)) el.blur();
       latest.current(action);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      pointer.stop();
+    };
   }, []);
 }
 

@@ -74,10 +74,11 @@ export function FullView({ pg, course, onHelp }: Props) {
             <ExportMenu
               config={config}
               preset={pg.preset}
+              presetModified={pg.presetChanges.length > 0}
               state={state}
               onLoadConfig={pg.loadConfig}
             />
-            <EmbedDialog config={config} base={pageBase()} />
+            <EmbedDialog config={config} base={pageBase()} preset={pg.preset} />
           </>
         )}
         <button
@@ -126,7 +127,9 @@ export function FullView({ pg, course, onHelp }: Props) {
         </Suspense>
       ) : null}
       <section className="runbar" aria-label="Run">
-        {hidden('presets') ? null : <PresetMenu current={pg.preset} onPick={pg.pickPreset} />}
+        {hidden('presets') ? null : (
+          <PresetMenu current={pg.preset} changes={pg.presetChanges} onPick={pg.pickPreset} />
+        )}
         <RunTransport pg={pg} />
         <ScheduleNote start={state.start} onStartAfresh={pg.startAfresh} />
       </section>

@@ -60,6 +60,35 @@ describe('markers stay a few elements however many events', () => {
     const moves = gc.querySelector('path')!.getAttribute('d')!.match(/M/g)!.length;
     expect(moves).toBeLessThanOrEqual(size.width);
   });
+
+  it('GC and SVRG are short ticks on the x-axis; a config change is a full-height line', () => {
+    const svg = makeSvg();
+    const x = Array.from({ length: 200 }, (_, i) => i);
+    const markers: LineData['markers'] = [
+      ...x.map((s) => ({ x: s, label: 'GC re-clustered', kind: 'gc' as const })),
+      ...x.map((s) => ({ x: s, label: 'SVRG snapshot', kind: 'svrg' as const })),
+      { x: 100, label: 'bs 8 → 16', kind: 'change' as const },
+    ];
+    const data: LineData = {
+      series: [{ id: 'SG-B', label: 'SG-B', x, y: x.map(() => 1) }],
+      markers,
+    };
+    render(svg, data, { ...size, yLabel: 'variance', title: 'Variance' });
+    /** [top, bottom] of each vertical segment "Mx,topVbottom" of a kind's path. */
+    const spans = (kind: string) =>
+      [
+        ...svg
+          .querySelector(`.marker-${kind} path`)!
+          .getAttribute('d')!
+          .matchAll(/M[^,]+,([^V]+)V([^M]+)/g),
+      ].map((m) => Number(m[2]) - Number(m[1]));
+    const change = spans('change');
+    expect(change).toHaveLength(1);
+    expect(change[0]).toBeGreaterThan(100);
+    expect(new Set(spans('gc'))).toEqual(new Set([6]));
+    expect(new Set(spans('svrg'))).toEqual(new Set([10]));
+    expect(svg.querySelector('.marker-change text')!.textContent).toBe('bs 8 → 16');
+  });
 });
 
 describe('lineChart snapshots', () => {

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { fileName } from '../../../src/ui/export/download';
 import { pngSize, PROJECTOR_WIDTH } from '../../../src/ui/export/pngExport';
-import { standaloneSvg, STYLE_PROPS } from '../../../src/ui/export/svgExport';
+import {
+  exportHeading,
+  HEADING_HEIGHT,
+  standaloneSvg,
+  STYLE_PROPS,
+} from '../../../src/ui/export/svgExport';
 
 /** A chart as the D3 charts draw it: title, legend, axis label, a line, hover layers. */
 function chart(): SVGSVGElement {
@@ -103,5 +108,30 @@ describe('PNG size and file names', () => {
   it('file names keep letters, digits, dots, dashes and underscores', () => {
     expect(fileName('gvp', 'fig8-dup90', 'step120')).toBe('gvp-fig8-dup90-step120');
     expect(fileName('gvp', 'a b/c', 'step1')).toBe('gvp-a-b-c-step1');
+  });
+});
+
+describe('the heading of an exported chart', () => {
+  it('names the chart, the preset (or custom) and the step', () => {
+    expect(exportHeading('Variance', 'fig6-labelnoise', 1200)).toBe(
+      'Variance — fig6-labelnoise — step 1200',
+    );
+    expect(exportHeading('Training loss', null, 0)).toBe('Training loss — custom — step 0');
+  });
+
+  it('is a visible line in a band above the chart, which moves down under it', () => {
+    const underlay = { href: 'data:image/png;base64,AAAA', x: 40, y: 30, width: 300, height: 150 };
+    const heading = 'Loss — fig6-labelnoise — step 10';
+    const file = standaloneSvg(chart(), { heading, underlays: [underlay] }, styles({}));
+    expect([file.width, file.height]).toEqual([400, 220 + HEADING_HEIGHT]);
+    const root = parseSvg(file.text).documentElement;
+    expect(root.getAttribute('viewBox')).toBe(`0 0 400 ${220 + HEADING_HEIGHT}`);
+    const text = root.querySelector('text.export-heading')!;
+    expect(text.textContent).toBe(heading);
+    expect(Number(text.getAttribute('y'))).toBeLessThan(HEADING_HEIGHT);
+    expect(root.querySelector('image')!.getAttribute('y')).toBe(String(30 + HEADING_HEIGHT));
+    const chartGroup = root.querySelector('.legend')!.parentElement!;
+    expect(chartGroup.getAttribute('transform')).toBe(`translate(0,${HEADING_HEIGHT})`);
+    expect(root.firstElementChild!.tagName).toBe('title'); // still the first child
   });
 });

@@ -37,11 +37,26 @@ describe('shortcutFor', () => {
 
   it('leaves Space and Enter to a focused button, and ignores modified keys', () => {
     expect(shortcutFor(press(' ', { target: { tagName: 'BUTTON' } }))).toBeNull();
+    const kbd = { tagName: 'BUTTON', keyboardFocused: true };
+    expect(shortcutFor(press(' ', { target: kbd }))).toBeNull();
+    expect(shortcutFor(press('Enter', { target: kbd }))).toBeNull();
     expect(shortcutFor(press('r', { target: { tagName: 'BUTTON' } }))).toEqual({ id: 'reset' });
     expect(shortcutFor(press('r', { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(press('l', { metaKey: true }))).toBeNull();
     expect(shortcutFor(press('0'))).toBeNull();
     expect(shortcutFor(press('x'))).toBeNull();
+  });
+
+  it('makes Space play / pause on a button that only kept the focus of a mouse click', () => {
+    const clicked = { tagName: 'BUTTON', keyboardFocused: false };
+    expect(shortcutFor(press(' ', { target: clicked }))).toEqual({ id: 'playPause' });
+    expect(shortcutFor(press('Enter', { target: clicked }))).toBeNull();
+    expect(
+      shortcutFor(press(' ', { target: { tagName: 'INPUT', keyboardFocused: false } })),
+    ).toBeNull();
+    expect(
+      shortcutFor(press(' ', { target: { tagName: 'SELECT', keyboardFocused: false } })),
+    ).toBeNull();
   });
 
   it('steps lessons with Page Down / Up in a lesson, and ↓ / ↑ only in lecture mode', () => {
