@@ -3,7 +3,9 @@
  * SGD with momentum 0.5 and weight decay) on each tfjs backend, in Node (cpu, wasm) and in
  * headless Chromium (webgpu and webgl, on SwiftShader here, wasm, cpu), always through the
  * app's Session (src/engine/session.ts). See engineMeasure.ts for what is timed and how.
- * Prints a table row as each backend finishes; writes bench/results/engine.json.
+ * Prints a table row as each backend finishes, then the table again with the app's speed probe
+ * (core/train/speedProbe.ts, timed on each backend too) ranking the backends of each place as
+ * `auto` would, and whether its pick is the fastest Session; writes bench/results/engine.json.
  *
  * Environment (defaults in brackets):
  *   BENCH_NODE=0, BENCH_BROWSER=0   skip a half
@@ -36,6 +38,8 @@ const HEAD = [
   'where',
   'backend',
   'steps/s',
+  'probe st/s',
+  'probe pick',
   'ms/measure',
   'measure/step',
   'fit steps/s',
@@ -47,11 +51,28 @@ const HEAD = [
 const line = (cols: readonly string[]) =>
   cols.map((c, i) => (i < 2 ? c.padEnd(9) : c.padStart(12))).join(' ');
 
-function rowLine(r: BackendResult): string {
+/**
+ * The speed probe's ranking of the rows of one place (node or chromium): fastest probe first,
+ * as `auto` orders backends (src/ui/backend/backendPlan.ts ranks the same figure). 1 = picked.
+ */
+function probeRanks(rows: readonly BackendResult[]): Map<BackendResult, number> {
+  const ranks = new Map<BackendResult, number>();
+  for (const where of ['node', 'chromium'] as const) {
+    const timed = rows
+      .filter((r) => r.where === where && r.probeStepsPerSecond !== undefined)
+      .sort((a, b) => b.probeStepsPerSecond! - a.probeStepsPerSecond!);
+    timed.forEach((r, i) => ranks.set(r, i + 1));
+  }
+  return ranks;
+}
+
+function rowLine(r: BackendResult, rank?: number): string {
   return line([
     r.where,
     r.backend,
     fmt(r.stepsPerSecond),
+    fmt(r.probeStepsPerSecond ?? null),
+    rank === undefined ? '—' : rank === 1 ? '1 (auto)' : String(rank),
     fmt(r.measurementMs, 0),
     fmt(r.measurementOverStep),
     fmt(r.fitStepsPerSecond),
@@ -111,6 +132,21 @@ async function main(): Promise<void> {
     }
   }
 
+  // The probe's choice beside each backend's measured speed, once every row is in.
+  const ranks = probeRanks(rows);
+  process.stdout.write(
+    `\nthe speed probe's ranking (auto picks rank 1 of its place):\n${line(HEAD)}\n`,
+  );
+  for (const r of rows) process.stdout.write(`${rowLine(r, ranks.get(r))}\n`);
+  for (const where of ['node', 'chromium'] as const) {
+    const here = rows.filter((r) => r.where === where && r.stepsPerSecond !== null);
+    const picked = here.find((r) => ranks.get(r) === 1);
+    const fastest = [...here].sort((a, b) => b.stepsPerSecond! - a.stepsPerSecond!)[0];
+    if (picked && fastest)
+      process.stdout.write(
+        `${where}: the probe picks ${picked.backend}; the fastest Session here is ${fastest.backend}${picked === fastest ? ' (agree)' : ' (they disagree)'}\n`,
+      );
+  }
   const notes = rows.filter((r) => r.note).map((r) => `${r.where} ${r.backend}: ${r.note}`);
   for (const r of rows) {
     const d = r.detail ?? {};

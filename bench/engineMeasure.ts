@@ -27,6 +27,7 @@ import { parse } from '../src/core/config/codec';
 import type { Config } from '../src/core/config/schema';
 import type { MnistData } from '../src/core/data/mnist';
 import type { Network } from '../src/core/model/build';
+import { speedProbe } from '../src/core/train/speedProbe';
 import { Session } from '../src/engine/session';
 
 /** One backend's row of the table. */
@@ -41,6 +42,11 @@ export interface BackendResult {
   /** dataSync/arraySync calls on tensors during the Session's whole life (target 0). */
   syncReadbacks: number | null;
   kernelsPerStep: number | null;
+  /**
+   * Steps/s by the app's backend speed probe (core/train/speedProbe.ts: fig3-mnist's step on
+   * random data, median of its steady steps), the figure `auto` ranks backends by.
+   */
+  probeStepsPerSecond?: number;
   /** Details: adapter, step counts, warm-up time, fit's own sync readbacks, ... */
   detail?: Record<string, number | string>;
   /** Why the row is incomplete, or what to know about it. */
@@ -197,7 +203,7 @@ async function fitSpeed(
   }
 }
 
-export type Phase = 'warm-up' | 'train' | 'kernels' | 'measure' | 'fit' | 'done';
+export type Phase = 'warm-up' | 'train' | 'kernels' | 'probe' | 'measure' | 'fit' | 'done';
 
 /**
  * Every figure of one row, on the tfjs backend active now. `progress` receives the partial
@@ -256,6 +262,11 @@ export async function measureBackend(
     detail.reshapesPerStep = kernels.reshapes;
     await settle(s);
     readbacks += counter.stop();
+
+    progress('probe', row);
+    const probed = await speedProbe(now);
+    row.probeStepsPerSecond = 1000 / probed.stepMs;
+    detail.probeWarmMs = Math.round(probed.warmMs);
 
     progress('fit', row);
     const fit = await fitSpeed(full, mnist, sizes);

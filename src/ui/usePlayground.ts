@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse, serialize, type ConfigProblem } from '../core/config/codec';
-import { presetChanges, presetLabel, presetQuery } from '../core/config/presetChanges';
+import { presetChanges, presetQuery } from '../core/config/presetChanges';
 import { PRESETS } from '../core/config/presets';
 import { FIELDS, fieldOf, type Config } from '../core/config/schema';
 import { useSlowMotion } from './explain/useSlowMotion';
@@ -170,8 +170,6 @@ export function usePlayground() {
     preset,
     /** The run settings changed from the preset's (empty when unmodified or no preset). */
     presetChanges: modified,
-    /** "fig6-labelnoise (modified: noise 0.1 → 0)", or null when no preset is loaded. */
-    presetLabel: preset ? presetLabel(preset, modified) : null,
     problems,
     state,
     engine,

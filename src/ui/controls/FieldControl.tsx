@@ -126,7 +126,6 @@ function NumericControl(p: Props & { field: NumericField }) {
           max={scale.max}
           step={scale.step}
           value={scale.toPosition(shown)}
-          data-value={shown}
           onChange={(e) => {
             const raw = scale.fromPosition(Number(e.target.value));
             dragged.current = parseValue(f, String(raw), v).value as number;
