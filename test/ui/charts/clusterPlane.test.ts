@@ -139,4 +139,20 @@ describe('drawHeatmap', () => {
       'rgb(249, 220, 192) 5 -5 10.5 10.5',
     ]);
   });
+
+  it('paints a run of equal tints in a row as one rect covering the same cells', () => {
+    const rects: number[][] = [];
+    const ctx: FillContext = {
+      fillStyle: '',
+      clearRect: () => undefined,
+      fillRect: (x, y, w, h) => rects.push([x, y, w, h]),
+    };
+    // Row 0: 0, 0, 0, 1 (two runs); row 1: 1, 1, 1, 1 (one run).
+    drawHeatmap(ctx, [0, 0, 0, 1, 1, 1, 1, 1], 4, 2, 30, 10);
+    expect(rects).toEqual([
+      [-5, 5, 30.5, 10.5],
+      [25, 5, 10.5, 10.5],
+      [-5, -5, 40.5, 10.5],
+    ]);
+  });
 });
