@@ -1,4 +1,12 @@
-import { CHART_FONT, type G, type Parent } from './frame';
+import {
+  CHART_FONT,
+  scaleMargin,
+  setupFrame,
+  type Frame,
+  type G,
+  type Margin,
+  type Parent,
+} from './frame';
 
 /** One legend entry: a line swatch (optionally dashed/faded) or a filled symbol path. */
 export interface LegendItem {
@@ -110,4 +118,30 @@ function drawSwatch(e: G, item: LegendItem): void {
     .attr('stroke-width', 2)
     .attr('stroke-dasharray', item.dash ?? null)
     .attr('opacity', item.opacity ?? null);
+}
+
+/**
+ * A chart's frame with the legend in its top margin: `margin` (sized for CHART_FONT, scaled to
+ * the text size) gets the legend band as its top, the rows wrapping within the plot's width.
+ * `legend()` draws the legend; a chart calls it after its plot (the legend comes last).
+ */
+export function legendFrame(
+  svg: SVGSVGElement,
+  o: { width: number; height: number; fontSize?: number },
+  margins: Omit<Margin, 'top'>,
+  items: readonly LegendItem[],
+  summary: string,
+): { f: Frame; legend: () => void } {
+  const margin = scaleMargin(margins, o.fontSize);
+  const legendWidth = o.width - margin.left - margin.right;
+  const band = legendBand(items, legendWidth, o.fontSize);
+  const f = setupFrame(svg, {
+    width: o.width,
+    height: o.height,
+    fontSize: o.fontSize,
+    margin: { ...margin, top: band.top },
+    summary,
+  });
+  const legend = () => drawLegend(f.svg, items, margin.left, band.y, legendWidth, o.fontSize);
+  return { f, legend };
 }

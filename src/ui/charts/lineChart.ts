@@ -1,9 +1,9 @@
 import { format, pointer, scaleLinear, scaleLog } from 'd3';
-import { drawAxes, scaleMargin, setupFrame } from './frame';
+import { drawAxes } from './frame';
 import type { G } from './frame';
 import type { FocusLayout } from './hover';
 import { updateFocus } from './hover';
-import { drawLegend, legendBand } from './legend';
+import { legendFrame } from './legend';
 import type { LegendItem } from './legend';
 import type { Curve, Scales } from './lineLayers';
 import {
@@ -101,14 +101,7 @@ export function render(svg: SVGSVGElement, data: LineData, options: Partial<Line
   const ghosts = (o.ghost ?? []).flatMap((g) => g.series.map((s) => ({ ...s, dash: g.dash })));
   const ghostCurves = ghosts.map(prep);
   const items = legendItems(data, curves, o);
-  const margin = scaleMargin(MARGIN, o.fontSize);
-  const legendWidth = o.width - margin.left - margin.right;
-  const band = legendBand(items, legendWidth, o.fontSize);
-  const f = setupFrame(svg, {
-    ...o,
-    margin: { ...margin, top: band.top },
-    summary: summarize(data, o),
-  });
+  const { f, legend } = legendFrame(svg, o, MARGIN, items, summarize(data, o));
   const S = makeScales([...curves, ...ghostCurves], data, o, f.innerWidth, f.innerHeight);
   const yFormat = o.yScale === 'log' ? '.0e' : '~g';
   drawAxes(f, S.x, S.y, { xLabel: o.xLabel, yLabel: o.yLabel, yFormat });
@@ -117,7 +110,7 @@ export function render(svg: SVGSVGElement, data: LineData, options: Partial<Line
   drawCurves(f.plot, curves, S, false);
   drawMarkers(f.plot, data.markers ?? [], S);
   drawRefLabels(f.plot, data.refLines ?? [], S, f.innerWidth);
-  drawLegend(f.svg, items, margin.left, band.y, legendWidth, o.fontSize);
+  legend();
   attachHover(f.plot, data, {
     ...S,
     innerWidth: f.innerWidth,

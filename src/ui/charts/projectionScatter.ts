@@ -1,8 +1,8 @@
 import { scaleLinear } from 'd3';
 import { clusterIds, clusterLegend } from './clusterLegend';
 import type { PlaneOptions } from './clusterPlane';
-import { drawAxes, scaleMargin, setupFrame } from './frame';
-import { drawLegend, legendBand } from './legend';
+import { drawAxes } from './frame';
+import { legendFrame } from './legend';
 import type { Coords } from './marks';
 import { coordsOf, symbolPath } from './marks';
 import { clusterColor } from './palette';
@@ -57,14 +57,7 @@ export function render(
 ) {
   const o: ProjectionOptions = { ...defaults, ...options };
   const items = clusterLegend(clusterIds(data.cluster), o.maxLegendClusters);
-  const margin = scaleMargin(MARGIN, o.fontSize);
-  const legendWidth = o.width - margin.left - margin.right;
-  const band = legendBand(items, legendWidth, o.fontSize);
-  const f = setupFrame(svg, {
-    ...o,
-    margin: { ...margin, top: band.top },
-    summary: summarize(data),
-  });
+  const { f, legend } = legendFrame(svg, o, MARGIN, items, summarize(data));
   const { n, at } = coordsOf(coords(data));
   const xs = Array.from({ length: n }, (_, i) => at(i)[0]);
   const ys = Array.from({ length: n }, (_, i) => at(i)[1]);
@@ -92,5 +85,5 @@ export function render(
       .attr('fill', clusterColor(k))
       .attr('d', parts.join(''));
   }
-  drawLegend(f.svg, items, margin.left, band.y, legendWidth, o.fontSize);
+  legend();
 }
