@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { Config } from '../core/config/schema';
 import { EngineClient } from '../engine/client';
 import type { BackendName } from '../engine/protocol';
@@ -64,7 +64,16 @@ export function useEngine(
       client.current = null;
     };
   }, [store]);
-  const state = useSyncExternalStore(store.subscribe, store.get);
+  // The run's updates are transitions: React renders them in short slices between other tasks
+  // (never one long task however much is on screen), and a newer update replaces an older one
+  // still rendering. useSyncExternalStore would render each one in a single task.
+  const [state, setState] = useState(store.get);
+  useEffect(() => {
+    const update = () => startTransition(() => setState(store.get()));
+    const unsubscribe = store.subscribe(update);
+    update(); // anything reduced before this subscription
+    return unsubscribe;
+  }, [store]);
   const engine = useMemo<EngineIntents>(() => {
     const c = () => client.current;
     return {

@@ -12,8 +12,7 @@ import { clusterColor } from './palette';
 
 export { contourLines } from './contourLines';
 export type { Extent, Polyline } from './contourLines';
-export { drawHeatmap, HEATMAP_COLORS } from './heatmap';
-export type { FillContext } from './heatmap';
+export { heatmapPixels, HEATMAP_COLORS } from './heatmap';
 
 /**
  * The input plane of a 2-D dataset. Coordinates as two arrays {x, y} or interleaved {xy}

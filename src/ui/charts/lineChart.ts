@@ -1,4 +1,4 @@
-import { format, pointer, scaleLinear, scaleLog } from 'd3';
+import { format, pointer, scaleLinear, scaleLog, select } from 'd3';
 import { drawAxes } from './frame';
 import type { G } from './frame';
 import type { FocusLayout } from './hover';
@@ -119,9 +119,15 @@ export function render(svg: SVGSVGElement, data: LineData, options: Partial<Line
   });
 }
 
-/** Invisible overlay that moves the focus read-out with the pointer (see updateFocus). */
+/**
+ * Invisible overlay that moves the focus read-out with the pointer (see updateFocus). The
+ * listeners find the focus group beside the overlay at event time, so they keep working on a
+ * chart patched from a fresh drawing (ChartSvg's `retained`).
+ */
 function attachHover(plot: G, data: LineData, L: FocusLayout): void {
-  const focus = plot.append('g').attr('class', 'focus').attr('display', 'none');
+  plot.append('g').attr('class', 'focus').attr('display', 'none');
+  const focusBeside = (overlay: SVGRectElement): G =>
+    select(overlay.parentNode as SVGGElement).select<SVGGElement>(':scope > g.focus');
   plot
     .append('rect')
     .attr('class', 'overlay')
@@ -129,8 +135,10 @@ function attachHover(plot: G, data: LineData, L: FocusLayout): void {
     .attr('height', L.innerHeight)
     .attr('fill', 'none')
     .attr('pointer-events', 'all')
-    .on('pointermove', (event: PointerEvent) => {
-      updateFocus(focus, data, L, pointer(event)[0]);
+    .on('pointermove', function (this: SVGRectElement, event: PointerEvent) {
+      updateFocus(focusBeside(this), data, L, pointer(event)[0]);
     })
-    .on('pointerleave', () => updateFocus(focus, data, L, null));
+    .on('pointerleave', function (this: SVGRectElement) {
+      updateFocus(focusBeside(this), data, L, null);
+    });
 }

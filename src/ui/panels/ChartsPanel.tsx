@@ -193,6 +193,7 @@ function LineFigure(p: FigureProps) {
         data={data}
         options={options}
         testId={TEST_ID[spec.key]}
+        retained
       />
     </figure>
   );

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ClusterView } from '../../engine/protocol';
 import * as bars from '../charts/clusterBars';
-import * as plane from '../charts/clusterPlane';
 import * as digits from '../charts/digitThumbnails';
 import * as scatter from '../charts/projectionScatter';
 import { ChartSvg } from '../components/ChartSvg';
@@ -9,63 +8,7 @@ import { useWidth } from '../components/useWidth';
 import { useChartFont } from '../layout/useChartFont';
 import { useFitHeight } from '../layout/useFitHeight';
 import { useHeight } from '../layout/useHeight';
-
-/** Fig. 1 data: points, the current boundary and each cluster's one-step boundary. */
-function planeData(view: ClusterView, highlight?: Int32Array): plane.PlaneData | null {
-  const b = view.boundaries;
-  if (!view.points || !b) return null;
-  return {
-    highlight,
-    points: {
-      xy: view.points.xy,
-      label: view.points.label,
-      cluster: view.assignment,
-      duplicate: view.points.duplicate,
-    },
-    boundaries: {
-      current: plane.contourLines(b.current, b.res, b.res, b.extent),
-      perCluster: b.perCluster.map((g, cluster) => ({
-        cluster,
-        lines: plane.contourLines(g, b.res, b.res, b.extent),
-      })),
-    },
-    extent: b.extent,
-  };
-}
-
-/** The 2-D plane over a canvas heat map of the current prediction P(class 1). */
-function PlaneWithHeatmap({
-  data,
-  view,
-  size,
-  fontSize,
-}: {
-  data: plane.PlaneData;
-  view: ClusterView;
-  size: number;
-  fontSize: number;
-}) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const options = useMemo(() => ({ width: size, height: size, fontSize }), [size, fontSize]);
-  const area = plane.plotArea(data, options);
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    const b = view.boundaries;
-    if (ctx && b) plane.drawHeatmap(ctx, b.current, b.res, b.res, area.width, area.height);
-  }, [view, area.width, area.height]);
-  return (
-    <div className="plane" style={{ width: size, height: size }}>
-      <canvas
-        ref={canvas}
-        width={area.width}
-        height={area.height}
-        style={{ left: area.left, top: area.top }}
-        aria-hidden="true"
-      />
-      <ChartSvg render={plane.render} data={data} options={options} testId="chart-cluster-plane" />
-    </div>
-  );
-}
+import { PlaneWithHeatmap } from './PlaneWithHeatmap';
 
 interface Props {
   view: ClusterView | null;
@@ -86,7 +29,8 @@ export function ClusterPanel({ view, highlight, lecture = false, children }: Pro
   const [ref, width] = useWidth<HTMLDivElement>();
   const fit = useFitHeight(ref, 260);
   const fontSize = useChartFont(ref, lecture);
-  const pd = useMemo(() => (view ? planeData(view, highlight) : null), [view, highlight]);
+  const input = useMemo(() => (view ? { view, highlight } : null), [view, highlight]);
+  const isPlane = Boolean(view?.points && view.boundaries);
   const proj = useMemo(
     () => (view ? { xy: view.projection, cluster: view.assignment } : null),
     [view],
@@ -105,35 +49,58 @@ export function ClusterPanel({ view, highlight, lecture = false, children }: Pro
     [size, fontSize],
   );
   const digOpts = useMemo(() => ({ width: size, height: Math.round(size * 0.8) }), [size]);
+  // h2: the page's sections sit under its h1 (the charts have figure captions).
+  const title = (
+    <h2 className="cluster-title" ref={titleRef}>
+      Gradient Clustering{view ? ` at step ${view.step}: K = ${view.K}` : ''}
+    </h2>
+  );
   if (!view) {
     return (
       <div className="cluster-panel" ref={ref}>
-        <p className="hint">
-          Gradient Clustering appears after the first re-clustering (include GC in the estimators).
+        {title}
+        {/* The main picture's room, kept so that nothing moves when it arrives. */}
+        <p className="hint picture-room" style={{ minHeight: size }}>
+          It appears after the first re-clustering (include GC in the estimators).
         </p>
         {children}
       </div>
     );
   }
   const projection = (
-    <ChartSvg render={scatter.render} data={proj!} options={opts} testId="chart-projection" />
+    <ChartSvg
+      render={scatter.render}
+      data={proj!}
+      options={opts}
+      testId="chart-projection"
+      retained
+    />
   );
   return (
     <div className="cluster-panel" ref={ref}>
-      {/* h2: the page's sections sit under its h1 (the charts have figure captions). */}
-      <h2 className="cluster-title" ref={titleRef}>
-        Gradient Clustering at step {view.step}: K = {view.K}
-      </h2>
-      {pd ? (
-        <PlaneWithHeatmap data={pd} view={view} size={size} fontSize={fontSize} />
+      {title}
+      {isPlane ? (
+        <PlaneWithHeatmap input={input!} size={size} fontSize={fontSize} />
       ) : dig ? (
-        <ChartSvg render={digits.render} data={dig} options={digOpts} testId="chart-digits" />
+        <ChartSvg
+          render={digits.render}
+          data={dig}
+          options={digOpts}
+          testId="chart-digits"
+          retained
+        />
       ) : (
         projection
       )}
       {children}
-      {!pd && dig ? projection : null}
-      <ChartSvg render={bars.render} data={sizes!} options={barOpts} testId="chart-cluster-sizes" />
+      {!isPlane && dig ? projection : null}
+      <ChartSvg
+        render={bars.render}
+        data={sizes!}
+        options={barOpts}
+        testId="chart-cluster-sizes"
+        retained
+      />
     </div>
   );
 }
