@@ -19,14 +19,23 @@ export function scheduleDraw(target: object, draw: Draw): void {
   if (!scheduled) afterNextFrame(flush);
 }
 
+/** What each target's last draw (or part) took, in ms: the estimate of its next one. */
+const lastCost = new WeakMap<object, number>();
+
+/** Runs queued draws while the next one, by its last cost, still fits in TASK_BUDGET_MS. */
 function flush(): void {
   scheduled = false;
   const start = performance.now();
+  let first = true;
   for (const [target, draw] of pending) {
+    const spent = performance.now() - start;
+    if (!first && spent + (lastCost.get(target) ?? 0) > TASK_BUDGET_MS) break;
+    first = false;
     pending.delete(target);
+    const t = performance.now();
     const next = draw();
+    lastCost.set(target, performance.now() - t);
     if (next) pending.set(target, next);
-    if (performance.now() - start >= TASK_BUDGET_MS) break;
   }
   if (pending.size) afterNextFrame(flush);
 }
