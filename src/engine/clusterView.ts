@@ -7,6 +7,7 @@ import {
   gridPoints,
   type BoundaryInput,
 } from '../core/stats/clusterBoundaries';
+import { contourLines } from '../core/stats/contourLines';
 import { gradientProjection } from '../core/stats/projection';
 import { tidy } from '../core/tidy';
 import type { ClusterView } from './protocol';
@@ -46,7 +47,15 @@ export async function buildClusterView(v: ViewInput): Promise<ClusterView> {
       label: v.plane.label.slice(),
       duplicate: v.plane.duplicate.slice(),
     };
-    view.boundaries = { res: GRID_RES, extent, current: grids.pop()!, perCluster: grids };
+    const trace = (g: Float32Array) => contourLines(g, GRID_RES, GRID_RES, extent);
+    const current = grids.pop()!;
+    view.boundaries = {
+      res: GRID_RES,
+      extent,
+      current,
+      perCluster: grids,
+      lines: { current: trace(current), perCluster: grids.map(trace) },
+    };
   }
   return view;
 }

@@ -3,6 +3,7 @@
  * discriminated union member with a `type` tag; bulk arrays are transferred, and reports
  * carry only the points that are new since the last message.
  */
+import type { Polyline } from '../core/stats/contourLines';
 import type { ConfigProblem } from '../core/config/codec';
 import type { Config } from '../core/config/schema';
 import type { EngineEvent, EstimatorPoint, Report } from '../core/run/records';
@@ -40,6 +41,8 @@ export interface ClusterView {
     extent: [[number, number], [number, number]];
     current: Float32Array;
     perCluster: Float32Array[];
+    /** The P = 0.5 boundaries of those grids, traced here (core/stats/contourLines.ts). */
+    lines: { current: Polyline[]; perCluster: Polyline[][] };
   };
   /** MNIST: a few digits per cluster, 784 bytes each, with their cluster ids. */
   digits?: { pixels: Uint8Array; cluster: Int32Array };

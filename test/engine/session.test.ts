@@ -43,7 +43,19 @@ describe('Session', () => {
       expect(r.estimators[id]!.normalizedVariance).toBeLessThanOrEqual(1);
     }
     expect(out.views.length).toBeGreaterThan(0);
-    expect(out.views[0].boundaries!.perCluster.length).toBe(4);
+    const b = out.views[0].boundaries!;
+    expect(b.perCluster.length).toBe(4);
+    // The boundaries come traced: one list of polylines per grid, inside the extent.
+    expect(b.lines.perCluster.length).toBe(4);
+    const [[x0, x1], [y0, y1]] = b.extent;
+    for (const line of [...b.lines.current, ...b.lines.perCluster.flat()]) {
+      for (const [x, y] of line) {
+        expect(x).toBeGreaterThanOrEqual(x0);
+        expect(x).toBeLessThanOrEqual(x1);
+        expect(y).toBeGreaterThanOrEqual(y0);
+        expect(y).toBeLessThanOrEqual(y1);
+      }
+    }
   });
 
   it('hot changes keep the weights and are recorded; structural ones ask for a reset', async () => {

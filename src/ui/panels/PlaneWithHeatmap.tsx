@@ -12,14 +12,10 @@ export interface PlaneInput {
 }
 
 /**
- * Fig. 1 data: points, the current boundary and each cluster's one-step boundary, from the
- * traced contours `lines` ([current, cluster 0, cluster 1, ...]; missing ones are empty: the
- * layout alone, for placing the canvas). Null for a view without a plane (not 2-D data).
+ * Fig. 1 data: points, the current boundary and each cluster's one-step boundary (traced by
+ * the engine). Null for a view without a plane (data that is not 2-D).
  */
-export function planeData(
-  { view, highlight }: PlaneInput,
-  lines: readonly plane.Polyline[][] = [],
-): plane.PlaneData | null {
+export function planeData({ view, highlight }: PlaneInput): plane.PlaneData | null {
   const b = view.boundaries;
   if (!view.points || !b) return null;
   return {
@@ -31,17 +27,16 @@ export function planeData(
       duplicate: view.points.duplicate,
     },
     boundaries: {
-      current: lines[0] ?? [],
-      perCluster: b.perCluster.map((_, cluster) => ({ cluster, lines: lines[cluster + 1] ?? [] })),
+      current: b.lines.current,
+      perCluster: b.lines.perCluster.map((lines, cluster) => ({ cluster, lines })),
     },
     extent: b.extent,
   };
 }
 
 /**
- * The 2-D plane over a canvas heat map of the current prediction P(class 1). Drawn in turns
- * of the draw queue, never in React's render: one turn per contour traced (the first traces
- * of a page run cold code, tens of ms each), one for the heat map, one for the plane.
+ * The 2-D plane over a canvas heat map of the current prediction P(class 1), drawn in two
+ * turns of the draw queue (ChartSvg), never in React's render: the heat map, then the plane.
  */
 export function PlaneWithHeatmap({
   input,
@@ -54,34 +49,21 @@ export function PlaneWithHeatmap({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const options = useMemo(() => ({ width: size, height: size, fontSize }), [size, fontSize]);
-  const layout = useMemo(() => planeData(input), [input]);
-  const area = layout ? plane.plotArea(layout, options) : null;
+  const data = useMemo(() => planeData(input), [input]);
+  const area = data ? plane.plotArea(data, options) : null;
   const draw = useCallback(
-    (svg: SVGSVGElement, input: PlaneInput, o: Partial<plane.PlaneOptions>): Draw | void => {
+    (svg: SVGSVGElement, d: plane.PlaneData, o: Partial<plane.PlaneOptions>): Draw | void => {
       const b = input.view.boundaries;
-      if (!b) return;
-      const grids = [b.current, ...b.perCluster];
-      const lines: plane.Polyline[][] = [];
-      const paint = () => {
-        const data = planeData(input, lines);
-        if (!data) return;
-        const at = plane.plotArea(data, o);
-        const ctx = canvas.current?.getContext('2d');
-        const pixels = plane.heatmapPixels(b.current, b.res, b.res, at.width, at.height);
-        if (ctx && pixels.length)
-          ctx.putImageData(new ImageData(pixels, Math.floor(at.width)), 0, 0);
-        return () => plane.render(svg, data, o);
-      };
-      const trace = (): Draw => {
-        const g = grids[lines.length];
-        lines.push(plane.contourLines(g, b.res, b.res, b.extent));
-        return lines.length < grids.length ? trace : paint;
-      };
-      return trace();
+      const at = plane.plotArea(d, o);
+      const ctx = canvas.current?.getContext('2d');
+      const pixels = b ? plane.heatmapPixels(b.current, b.res, b.res, at.width, at.height) : null;
+      if (ctx && pixels?.length)
+        ctx.putImageData(new ImageData(pixels, Math.floor(at.width)), 0, 0);
+      return () => plane.render(svg, d, o);
     },
-    [],
+    [input],
   );
-  if (!area) return null;
+  if (!data || !area) return null;
   return (
     <div className="plane" style={{ width: size, height: size }}>
       <canvas
@@ -91,13 +73,7 @@ export function PlaneWithHeatmap({
         style={{ left: area.left, top: area.top }}
         aria-hidden="true"
       />
-      <ChartSvg
-        render={draw}
-        data={input}
-        options={options}
-        testId="chart-cluster-plane"
-        retained
-      />
+      <ChartSvg render={draw} data={data} options={options} testId="chart-cluster-plane" retained />
     </div>
   );
 }

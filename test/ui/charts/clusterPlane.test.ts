@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { contourLines, heatmapPixels, plotArea, render } from '../../../src/ui/charts/clusterPlane';
+import { contourLines } from '../../../src/core/stats/contourLines';
+import { heatmapPixels, plotArea, render } from '../../../src/ui/charts/clusterPlane';
 import type { PlaneData } from '../../../src/ui/charts/clusterPlane';
 import { makeSvg, normalizeSvg } from './svgSnapshot';
 
@@ -91,33 +92,6 @@ describe('clusterPlane', () => {
     const r = plotArea(data, { width: 300, height: 300 });
     expect(r.left).toBeGreaterThan(0);
     expect(r.width).toBeLessThan(300);
-  });
-});
-
-describe('contourLines', () => {
-  it('finds the line x + y = 0 as one open polyline inside the extent', () => {
-    const lines = contourLines(grid(21), 21, 21, extent);
-    expect(lines).toHaveLength(1);
-    for (const [x, y] of lines[0]) {
-      expect(Math.abs(x + y)).toBeLessThan(1e-6);
-      expect(Math.abs(x)).toBeLessThanOrEqual(1);
-    }
-    const xs = lines[0].map((p) => p[0]);
-    expect(Math.min(...xs)).toBeCloseTo(-1, 6);
-    expect(Math.max(...xs)).toBeCloseTo(1, 6);
-  });
-
-  it('returns nothing when the level is never crossed or the grid is degenerate', () => {
-    expect(contourLines(new Float32Array(16).fill(0.9), 4, 4, extent)).toEqual([]);
-    expect(contourLines(new Float32Array(1), 1, 1, extent)).toEqual([]);
-  });
-
-  it('closes a boundary that does not touch the border', () => {
-    const g = new Float32Array(49);
-    g[3 * 7 + 3] = 1;
-    const lines = contourLines(g, 7, 7, extent);
-    expect(lines).toHaveLength(1);
-    expect(lines[0][0]).toEqual(lines[0][lines[0].length - 1]);
   });
 });
 

@@ -1,3 +1,8 @@
+/**
+ * The decision boundaries of Fig. 1 as polylines, traced from the P(class 1) grids of
+ * clusterBoundaries.ts. Traced in the engine (a first trace runs cold code for tens of ms,
+ * too long for the page's main thread); the page draws the lines (ui/charts/clusterPlane.ts).
+ */
 import { contours } from 'd3';
 
 /** An extent [[x0, x1], [y0, y1]] in data coordinates. */
