@@ -11,7 +11,7 @@ import { coordsOf, shapeOf, symbolPath } from './marks';
 import { clusterColor } from './palette';
 
 export type { Extent, Polyline } from '../../core/stats/contourLines';
-export { heatmapPixels, HEATMAP_COLORS } from './heatmap';
+export { heatmapPixels, heatmapPlacement, HEATMAP_COLORS } from './heatmap';
 
 /**
  * The input plane of a 2-D dataset. Coordinates as two arrays {x, y} or interleaved {xy}

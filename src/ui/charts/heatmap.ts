@@ -23,42 +23,27 @@ function paletteOf(colors: readonly string[]): Uint8Array {
   return palette;
 }
 
-/** For each of n pixels along an axis of `px` px: the index of the grid sample whose cell it is in. */
-function cellOf(n: number, samples: number, px: number): Int32Array {
-  const cell = px / (samples - 1); // sample k sits at k·cell; its cell spans ±cell/2
-  return Int32Array.from({ length: n }, (_, i) =>
-    Math.min(samples - 1, Math.max(0, Math.floor((i + 0.5) / cell + 0.5))),
-  );
-}
-
 /**
- * The gx x gy prediction grid (layout as in contourLines) as RGBA pixels of a width x height
- * image placed on the plot area: each sample's cell centred on it, y up; a non-finite sample
- * is transparent. Written straight into the pixels (one putImageData), since filling a rect
- * per cell costs a software-rendered canvas tens of ms per redraw.
+ * The gx x gy prediction grid (layout as in contourLines) as a gx x gy RGBA image, y up (the
+ * top row of pixels is the grid's last row); a non-finite sample is transparent. Drawn scaled
+ * at heatmapPlacement, each pixel is its sample's cell: one drawImage, where filling a rect
+ * per cell cost a software-rendered canvas tens of ms per redraw.
  */
 export function heatmapPixels(
   grid: ArrayLike<number>,
   gx: number,
   gy: number,
-  width: number,
-  height: number,
   colors: readonly string[] = HEATMAP_COLORS,
 ): Uint8ClampedArray<ArrayBuffer> {
-  const w = Math.max(0, Math.floor(width));
-  const h = Math.max(0, Math.floor(height));
-  const out = new Uint8ClampedArray(4 * w * h);
+  const out = new Uint8ClampedArray(4 * Math.max(0, gx * gy));
   if (gx < 2 || gy < 2 || grid.length < gx * gy) return out;
   const palette = paletteOf(colors);
-  const col = cellOf(w, gx, w);
-  const row = cellOf(h, gy, h); // counted from the bottom row of pixels
-  for (let y = 0; y < h; y++) {
-    const r = row[h - 1 - y];
-    for (let x = 0; x < w; x++) {
-      const p = grid[r * gx + col[x]];
+  for (let r = 0; r < gy; r++) {
+    for (let c = 0; c < gx; c++) {
+      const p = grid[r * gx + c];
       if (!Number.isFinite(p)) continue;
       const l = 3 * Math.round(Math.min(1, Math.max(0, p)) * LEVELS);
-      const o = 4 * (y * w + x);
+      const o = 4 * ((gy - 1 - r) * gx + c);
       out[o] = palette[l];
       out[o + 1] = palette[l + 1];
       out[o + 2] = palette[l + 2];
@@ -66,4 +51,20 @@ export function heatmapPixels(
     }
   }
   return out;
+}
+
+/**
+ * Where to draw the gx x gy image on a width x height px plot area, [x, y, w, h]: sample c
+ * sits at c·width/(gx − 1), so the image reaches half a cell past each edge (the canvas clips
+ * it) and each pixel, scaled without smoothing, is the cell centred on its sample.
+ */
+export function heatmapPlacement(
+  gx: number,
+  gy: number,
+  width: number,
+  height: number,
+): [number, number, number, number] {
+  const cw = width / (gx - 1);
+  const ch = height / (gy - 1);
+  return [-cw / 2, -ch / 2, width + cw, height + ch];
 }

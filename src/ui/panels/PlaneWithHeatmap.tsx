@@ -34,6 +34,24 @@ export function planeData({ view, highlight }: PlaneInput): plane.PlaneData | nu
   };
 }
 
+/** Paints the res x res grid of P(class 1) over the canvas (see heatmapPlacement). */
+function paintHeatmap(
+  ctx: CanvasRenderingContext2D,
+  grid: Float32Array,
+  res: number,
+  area: { width: number; height: number },
+): void {
+  const image = document.createElement('canvas');
+  image.width = res;
+  image.height = res;
+  image
+    .getContext('2d')
+    ?.putImageData(new ImageData(plane.heatmapPixels(grid, res, res), res), 0, 0);
+  ctx.clearRect(0, 0, area.width, area.height);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(image, ...plane.heatmapPlacement(res, res, area.width, area.height));
+}
+
 /**
  * The 2-D plane over a canvas heat map of the current prediction P(class 1), drawn in two
  * turns of the draw queue (ChartSvg), never in React's render: the heat map, then the plane.
@@ -54,11 +72,8 @@ export function PlaneWithHeatmap({
   const draw = useCallback(
     (svg: SVGSVGElement, d: plane.PlaneData, o: Partial<plane.PlaneOptions>): Draw | void => {
       const b = input.view.boundaries;
-      const at = plane.plotArea(d, o);
       const ctx = canvas.current?.getContext('2d');
-      const pixels = b ? plane.heatmapPixels(b.current, b.res, b.res, at.width, at.height) : null;
-      if (ctx && pixels?.length)
-        ctx.putImageData(new ImageData(pixels, Math.floor(at.width)), 0, 0);
+      if (b && ctx) paintHeatmap(ctx, b.current, b.res, plane.plotArea(d, o));
       return () => plane.render(svg, d, o);
     },
     [input],

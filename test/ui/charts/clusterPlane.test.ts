@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { contourLines } from '../../../src/core/stats/contourLines';
-import { heatmapPixels, plotArea, render } from '../../../src/ui/charts/clusterPlane';
+import {
+  heatmapPixels,
+  heatmapPlacement,
+  plotArea,
+  render,
+} from '../../../src/ui/charts/clusterPlane';
 import type { PlaneData } from '../../../src/ui/charts/clusterPlane';
 import { makeSvg, normalizeSvg } from './svgSnapshot';
 
@@ -99,28 +104,24 @@ describe('heatmapPixels', () => {
   const rgbaAt = (px: Uint8ClampedArray, w: number, x: number, y: number) =>
     Array.from(px.subarray(4 * (y * w + x), 4 * (y * w + x) + 4));
 
-  it('gives each sample a cell centred on it, y up, white at P = 0.5, clear where not finite', () => {
-    // 2 x 2 samples over 10 x 10 px: sample (c, r) sits at (10c, 10 - 10r) in pixels.
-    const px = heatmapPixels([0, 0.5, NaN, 1], 2, 2, 10, 10);
-    expect(px.length).toBe(4 * 10 * 10);
-    expect(rgbaAt(px, 10, 0, 9)).toEqual([207, 227, 243, 255]); // bottom left: P = 0
-    expect(rgbaAt(px, 10, 9, 9)).toEqual([255, 255, 255, 255]); // bottom right: P = 0.5
-    expect(rgbaAt(px, 10, 0, 0)).toEqual([0, 0, 0, 0]); // top left: NaN
-    expect(rgbaAt(px, 10, 9, 0)).toEqual([249, 220, 192, 255]); // top right: P = 1
-    // The cells meet halfway between samples.
-    expect(rgbaAt(px, 10, 4, 9)).toEqual(rgbaAt(px, 10, 0, 9));
-    expect(rgbaAt(px, 10, 5, 9)).toEqual(rgbaAt(px, 10, 9, 9));
+  it('gives one pixel per sample, y up, white at P = 0.5, clear where not finite', () => {
+    const px = heatmapPixels([0, 0.5, NaN, 1], 2, 2);
+    expect(px.length).toBe(4 * 2 * 2);
+    expect(rgbaAt(px, 2, 0, 1)).toEqual([207, 227, 243, 255]); // bottom left: P = 0
+    expect(rgbaAt(px, 2, 1, 1)).toEqual([255, 255, 255, 255]); // bottom right: P = 0.5
+    expect(rgbaAt(px, 2, 0, 0)).toEqual([0, 0, 0, 0]); // top left: NaN
+    expect(rgbaAt(px, 2, 1, 0)).toEqual([249, 220, 192, 255]); // top right: P = 1
   });
 
-  it('splits a row of 4 samples over 30 px into cells of 10 px, the end ones halved', () => {
-    const px = heatmapPixels([0, 0, 0, 1, 1, 1, 1, 1], 4, 2, 30, 10);
-    const bottom = (x: number) => rgbaAt(px, 30, x, 9)[0];
-    // Samples at 0, 10, 20, 30 px: the last (P = 1) owns pixels 25..29.
-    expect([24, 25].map(bottom)).toEqual([207, 249]);
+  it('is all clear for a degenerate grid', () => {
+    expect(heatmapPixels([1], 1, 1).every((v) => v === 0)).toBe(true);
+    expect(heatmapPixels([0.5, 0.5], 2, 2).every((v) => v === 0)).toBe(true); // too short
   });
+});
 
-  it('is empty for a degenerate grid and all clear for a grid of NaN', () => {
-    expect(heatmapPixels([1], 1, 1, 4, 4).every((v) => v === 0)).toBe(true);
-    expect(heatmapPixels([NaN, NaN, NaN, NaN], 2, 2, 4, 4).every((v) => v === 0)).toBe(true);
+describe('heatmapPlacement', () => {
+  it('centres each pixel on its sample: cells of width/(g-1), half a cell past each edge', () => {
+    // 4 samples over 30 px sit at 0, 10, 20, 30: 4 cells of 10 px from -5 to 35.
+    expect(heatmapPlacement(4, 2, 30, 10)).toEqual([-5, -5, 40, 20]);
   });
 });
