@@ -34,6 +34,9 @@ export function planeData({ view, highlight }: PlaneInput): plane.PlaneData | nu
   };
 }
 
+/** The res x res image of the grid, kept between paints (a new canvas costs ~20 ms). */
+const gridImage = typeof document === 'undefined' ? null : document.createElement('canvas');
+
 /** Paints the res x res grid of P(class 1) over the canvas (see heatmapPlacement). */
 function paintHeatmap(
   ctx: CanvasRenderingContext2D,
@@ -41,9 +44,10 @@ function paintHeatmap(
   res: number,
   area: { width: number; height: number },
 ): void {
-  const image = document.createElement('canvas');
-  image.width = res;
-  image.height = res;
+  const image = gridImage;
+  if (!image) return;
+  if (image.width !== res) image.width = res;
+  if (image.height !== res) image.height = res;
   image
     .getContext('2d')
     ?.putImageData(new ImageData(plane.heatmapPixels(grid, res, res), res), 0, 0);
