@@ -164,6 +164,16 @@ test('embed=1 shows only the chosen charts and play / reset', async ({ page }) =
   await expect(open).not.toHaveAttribute('href', /embed=1/);
 });
 
+test('embed=1 with a preset names it in one line, its claim one click away', async ({ page }) => {
+  await page.goto(`/?preset=fig6-labelnoise&${CPU}&embed=1&charts=nv`);
+  const caption = page.getByTestId('embed-caption-line');
+  await expect(caption).toContainText('fig6-labelnoise');
+  await expect(caption.locator('p')).toBeHidden();
+  await caption.locator('summary').click();
+  await expect(caption.locator('p')).toContainText('Faghri et al. 2020');
+  await expect(page.getByTestId('chart-nv')).toBeInViewport();
+});
+
 test('hide= hides controls; the embed-link dialog builds a working link', async ({ page }) => {
   await ready(page, `${CPU}&hide=lr,presets`);
   await expect(page.locator('[data-field=lr]')).toHaveCount(0);

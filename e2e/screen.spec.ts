@@ -78,6 +78,21 @@ test('1440 × 900: the data view and the four charts fit on one screen', async (
   await expect(page.locator('#f-lr')).toBeVisible();
 });
 
+test('1440 × 900 with a lesson open: the lesson scrolls in its box, the charts stay on screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?lesson=5&backend=cpu&autoplay=1');
+  await expect(page.getByTestId('lesson')).toBeVisible();
+  await waitForReports(page, 3);
+  await page.waitForTimeout(600);
+  const body = page.locator('.lesson-body');
+  const scrolls = await body.evaluate((e) => e.scrollHeight > e.clientHeight);
+  expect(scrolls, 'the lesson text is longer than its box here').toBe(true);
+  await expectAllOnScreen(page, CHARTS);
+  await keep(page, '1440-lesson');
+});
+
 test('390 × 844 (a phone): one column, no sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await running(page, BLOBS);

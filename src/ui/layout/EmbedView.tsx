@@ -1,6 +1,7 @@
 import { serialize } from '../../core/config/codec';
 import { BackendBadge } from '../components/BackendBadge';
 import { EngineNotice } from '../components/EngineNotice';
+import { EmbedCaption } from '../embed/EmbedCaption';
 import { ProblemsNotice } from '../components/ProblemsNotice';
 import { ChartsPanel } from '../panels/ChartsPanel';
 import { ClusterPanel } from '../panels/ClusterPanel';
@@ -21,6 +22,7 @@ export function EmbedView({ pg }: { pg: Playground }) {
           Open in the Gradient Variance Playground ↗
         </a>
       </section>
+      <EmbedCaption preset={pg.preset} changes={pg.presetChanges} />
       <ProblemsNotice compact problems={pg.problems} onDismiss={pg.dismissProblems} />
       <EngineNotice state={state} onRestart={pg.reset} />
       <main className="embed-main">

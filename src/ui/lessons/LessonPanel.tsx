@@ -47,7 +47,8 @@ function LessonBody({ lesson, pg, course }: { lesson: Lesson; pg: Playground; co
       <h2 id="lesson-title">
         {course.index}. {lesson.title}
       </h2>
-      <div className="lesson-body">
+      {/* On a wide screen the lesson scrolls in its own box, so the charts stay in view. */}
+      <div className="lesson-body" tabIndex={0} role="region" aria-label="Lesson text">
         <LessonText lesson={lesson} />
         <div className="lesson-side">
           <QuestionCard
