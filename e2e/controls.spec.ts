@@ -83,23 +83,28 @@ test('the batch slider ends at N, a drag is one change event, GC / SVRG are tick
   expect(await changes(page, 'bs')).toBe(before + 1);
 
   // The variance chart: the change is a full-height line, GC and SVRG short x-axis ticks.
+  // Read in one go: the chart redraws (a legend row more or less changes its plot's height).
   const chart = page.getByTestId('chart-variance');
+  await expect(chart.locator('.marker-change path')).toHaveCount(1); // drawn in its turn
+  const drawn = await chart.evaluate((svg) => ({
+    // The plot's height: the x axis sits at translate(0, height).
+    xAxis: svg.querySelector('.x-axis')?.getAttribute('transform') ?? '',
+    d: Object.fromEntries(
+      ['change', 'gc', 'svrg'].map((k) => [
+        k,
+        svg.querySelector(`.marker-${k} path`)?.getAttribute('d') ?? '',
+      ]),
+    ),
+  }));
   const spans = (kind: string) =>
-    chart
-      .locator(`.marker-${kind} path`)
-      .getAttribute('d')
-      .then((d) =>
-        [...(d ?? '').matchAll(/M[^,]+,([^V]+)V([^M]+)/g)].map((m) => Number(m[2]) - Number(m[1])),
-      );
-  // The plot's height: the x axis sits at translate(0, height).
-  const xAxis = await chart.locator('.x-axis').getAttribute('transform');
-  const height = Number(/translate\(0,\s*([\d.]+)\)/.exec(xAxis ?? '')?.[1]);
+    [...drawn.d[kind].matchAll(/M[^,]+,([^V]+)V([^M]+)/g)].map((m) => Number(m[2]) - Number(m[1]));
+  const height = Number(/translate\(0,\s*([\d.]+)\)/.exec(drawn.xAxis)?.[1]);
   expect(height).toBeGreaterThan(20);
-  const change = await spans('change');
+  const change = spans('change');
   expect(change.length).toBeGreaterThanOrEqual(1);
   expect(Math.min(...change)).toBeGreaterThanOrEqual(height - 1);
   for (const kind of ['gc', 'svrg']) {
-    const ticks = await spans(kind);
+    const ticks = spans(kind);
     expect(ticks.length).toBeGreaterThan(0);
     expect(Math.max(...ticks)).toBeLessThanOrEqual(10);
   }

@@ -128,7 +128,12 @@ export function FullView({ pg, course, onHelp }: Props) {
       ) : null}
       <section className="runbar" aria-label="Run">
         {hidden('presets') ? null : (
-          <PresetMenu current={pg.preset} changes={pg.presetChanges} onPick={pg.pickPreset} />
+          <PresetMenu
+            current={pg.preset}
+            changes={pg.presetChanges}
+            onPick={pg.pickPreset}
+            folded={Boolean(course.lesson)}
+          />
         )}
         <RunTransport pg={pg} />
         <ScheduleNote start={state.start} onStartAfresh={pg.startAfresh} />
