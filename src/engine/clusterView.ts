@@ -7,7 +7,7 @@ import {
   gridPoints,
   type BoundaryInput,
 } from '../core/stats/clusterBoundaries';
-import { contourLines } from '../core/stats/contourLines';
+import { contourLines } from './contourLines';
 import { gradientProjection } from '../core/stats/projection';
 import { tidy } from '../core/tidy';
 import type { ClusterView } from './protocol';

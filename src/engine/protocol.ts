@@ -3,13 +3,15 @@
  * discriminated union member with a `type` tag; bulk arrays are transferred, and reports
  * carry only the points that are new since the last message.
  */
-import type { Polyline } from '../core/stats/contourLines';
 import type { ConfigProblem } from '../core/config/codec';
 import type { Config } from '../core/config/schema';
 import type { EngineEvent, EstimatorPoint, Report } from '../core/run/records';
 import type { RunSummary } from '../core/run/summary';
 import type { EstimatorId } from '../core/stats/types';
 import type { SpeedProbeResult } from '../core/train/speedProbe';
+import type { Extent, Polyline } from './contourLines';
+
+export type { Extent, Polyline };
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -41,7 +43,7 @@ export interface ClusterView {
     extent: [[number, number], [number, number]];
     current: Float32Array;
     perCluster: Float32Array[];
-    /** The P = 0.5 boundaries of those grids, traced here (core/stats/contourLines.ts). */
+    /** The P = 0.5 boundaries of those grids, traced by the engine (contourLines.ts). */
     lines: { current: Polyline[]; perCluster: Polyline[][] };
   };
   /** MNIST: a few digits per cluster, 784 bytes each, with their cluster ids. */

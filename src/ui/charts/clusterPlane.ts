@@ -1,7 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import type { ScaleLinear } from 'd3';
 import { clusterIds, clusterLegend } from './clusterLegend';
-import type { Extent, Polyline } from '../../core/stats/contourLines';
+import type { Extent, Polyline } from '../../engine/protocol';
 import type { G } from './frame';
 import { drawAxes, plotRect, scaleMargin, setupFrame } from './frame';
 import { drawLegend, legendBand } from './legend';
@@ -10,7 +10,7 @@ import type { Coords } from './marks';
 import { coordsOf, shapeOf, symbolPath } from './marks';
 import { clusterColor } from './palette';
 
-export type { Extent, Polyline } from '../../core/stats/contourLines';
+export type { Extent, Polyline } from '../../engine/protocol';
 export { heatmapPixels, heatmapPlacement, HEATMAP_COLORS } from './heatmap';
 
 /**

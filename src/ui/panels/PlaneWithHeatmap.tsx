@@ -34,18 +34,14 @@ export function planeData({ view, highlight }: PlaneInput): plane.PlaneData | nu
   };
 }
 
-/** The res x res image of the grid, kept between paints (a new canvas costs ~20 ms). */
-const gridImage = typeof document === 'undefined' ? null : document.createElement('canvas');
-
 /** Paints the res x res grid of P(class 1) over the canvas (see heatmapPlacement). */
 function paintHeatmap(
   ctx: CanvasRenderingContext2D,
+  image: HTMLCanvasElement,
   grid: Float32Array,
   res: number,
   area: { width: number; height: number },
 ): void {
-  const image = gridImage;
-  if (!image) return;
   if (image.width !== res) image.width = res;
   if (image.height !== res) image.height = res;
   image
@@ -70,6 +66,8 @@ export function PlaneWithHeatmap({
   fontSize: number;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // The res x res image of the grid, kept between paints (a new canvas costs ~20 ms).
+  const gridImage = useRef<HTMLCanvasElement | null>(null);
   const options = useMemo(() => ({ width: size, height: size, fontSize }), [size, fontSize]);
   const data = useMemo(() => planeData(input), [input]);
   const area = data ? plane.plotArea(data, options) : null;
@@ -77,7 +75,8 @@ export function PlaneWithHeatmap({
     (svg: SVGSVGElement, d: plane.PlaneData, o: Partial<plane.PlaneOptions>): Draw | void => {
       const b = input.view.boundaries;
       const ctx = canvas.current?.getContext('2d');
-      if (b && ctx) paintHeatmap(ctx, b.current, b.res, plane.plotArea(d, o));
+      gridImage.current ??= document.createElement('canvas');
+      if (b && ctx) paintHeatmap(ctx, gridImage.current, b.current, b.res, plane.plotArea(d, o));
       return () => plane.render(svg, d, o);
     },
     [input],

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { contourLines } from '../../../src/core/stats/contourLines';
+import { contourLines } from '../../../src/engine/contourLines';
 import {
   heatmapPixels,
   heatmapPlacement,

@@ -1,6 +1,6 @@
 /**
  * The decision boundaries of Fig. 1 as polylines, traced from the P(class 1) grids of
- * clusterBoundaries.ts. Traced in the engine (a first trace runs cold code for tens of ms,
+ * core/stats/clusterBoundaries.ts. Traced in the engine (a first trace runs cold code for tens of ms,
  * too long for the page's main thread); the page draws the lines (ui/charts/clusterPlane.ts).
  */
 import { contours } from 'd3';

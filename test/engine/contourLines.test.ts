@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contourLines } from '../../../src/core/stats/contourLines';
+import { contourLines } from '../../src/engine/contourLines';
 
 /** P(class 1) = sigmoid(4 (x + y)) on a res x res grid over [-1, 1]². */
 function grid(res: number): Float32Array {
