@@ -1,31 +1,19 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reactHost } from '../../helpers/reactHost';
 import { parse } from '../../../src/core/config/codec';
 import { MAX_LISTED, ProblemsNotice } from '../../../src/ui/components/ProblemsNotice';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLDivElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactHost();
 
 function show(query: string, compact: boolean): HTMLElement | null {
   act(() =>
-    root.render(
+    dom.root.render(
       <ProblemsNotice problems={parse(query).problems} onDismiss={() => {}} compact={compact} />,
     ),
   );
-  return host.querySelector('[data-testid="url-problems"]');
+  return dom.host.querySelector('[data-testid="url-problems"]');
 }
 
 describe('ProblemsNotice', () => {

@@ -1,25 +1,13 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reactHost } from '../../helpers/reactHost';
 import { parse } from '../../../src/core/config/codec';
 import type { Report } from '../../../src/core/run/records';
 import { ChartReadings } from '../../../src/ui/components/ChartReadings';
 import { RunSummary } from '../../../src/ui/panels/RunSummary';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLDivElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactHost();
 
 const report = (step: number): Report => ({
   step,
@@ -38,28 +26,28 @@ describe('RunSummary and ChartReadings', () => {
   it('one row per shown estimator, n/a where not formed, the costs and the ratios', () => {
     const config = parse('n=20&bs=12&est=sgb,sg2b').config;
     act(() =>
-      root.render(<RunSummary reports={[report(0), report(10)]} config={config} info={null} />),
+      dom.root.render(<RunSummary reports={[report(0), report(10)]} config={config} info={null} />),
     );
-    const rows = [...host.querySelectorAll('tbody tr')].map((r) =>
+    const rows = [...dom.host.querySelectorAll('tbody tr')].map((r) =>
       [...r.children].map((c) => c.textContent),
     );
     expect(rows).toEqual([
       ['SG-B', '2.00', '2.00', '0.400', '0.400', '12'],
       ['SG-2B — n/a: 2B = 24 > N = 20', 'n/a', 'n/a', 'n/a', 'n/a', '24'],
     ]);
-    expect(host.textContent).toContain('GC / SG-B = n/a');
+    expect(dom.host.textContent).toContain('GC / SG-B = n/a');
   });
 
   it('the two view selects show and change agg and nv', () => {
     const config = parse('agg=total').config;
     const changes: [string, string][] = [];
     act(() =>
-      root.render(
+      dom.root.render(
         <ChartReadings config={config} onChange={(k, v) => changes.push([k, String(v)])} />,
       ),
     );
-    const agg = host.querySelector<HTMLSelectElement>('[data-testid=view-agg]')!;
-    const nv = host.querySelector<HTMLSelectElement>('[data-testid=view-nv]')!;
+    const agg = dom.host.querySelector<HTMLSelectElement>('[data-testid=view-agg]')!;
+    const nv = dom.host.querySelector<HTMLSelectElement>('[data-testid=view-nv]')!;
     expect([agg.value, nv.value]).toEqual(['total', 'exact']);
     act(() => {
       nv.value = 'authors';
