@@ -1,7 +1,7 @@
 /**
  * The decision boundaries of Fig. 1 as polylines, traced from the P(class 1) grids of
- * core/stats/clusterBoundaries.ts. Traced in the engine (a first trace runs cold code for tens of ms,
- * too long for the page's main thread); the page draws the lines (ui/charts/clusterPlane.ts).
+ * core/stats/clusterBoundaries.ts. Traced in the engine (a first trace runs cold code for
+ * tens of ms, too long for the page's main thread); the page draws them (ui/charts/clusterPlane.ts).
  */
 import { contours } from 'd3';
 
@@ -13,8 +13,9 @@ export type Polyline = [number, number][];
 /**
  * Decision-boundary polylines of a gx x gy grid at `level` (P(class 1) = 0.5 by default).
  * grid[r·gx + c] is the value at x = x0 + c/(gx-1)·(x1-x0), y = y0 + r/(gy-1)·(y1-y0) (the
- * engine's layout); non-finite values count as below the level. d3-contour closes its polygons along the grid's border; those border
- * edges are not boundary, so each ring is cut there into open polylines.
+ * engine's layout); non-finite values count as below the level. d3-contour closes its
+ * polygons along the grid's border; those border edges are not boundary, so each ring is cut
+ * there into open polylines.
  */
 export function contourLines(
   grid: ArrayLike<number>,
