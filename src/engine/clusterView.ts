@@ -1,22 +1,44 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../core/rng';
+import type { Network } from '../core/model/build';
 import {
   GRID_RES,
   boundaryGrids,
+  currentGrid,
   extentOf,
   gridPoints,
   type BoundaryInput,
 } from '../core/stats/clusterBoundaries';
-import { contourLines } from './contourLines';
+import { contourLines, type Extent } from './contourLines';
 import { gradientProjection } from '../core/stats/projection';
 import { tidy } from '../core/tidy';
-import type { ClusterView } from './protocol';
+import type { ClusterView, PlanePoints, PlaneView } from './protocol';
 
 export interface ViewInput extends BoundaryInput {
   step: number;
   rng: Rng;
   /** 2-D datasets: pool inputs (N x 2), labels and duplicate marks. */
-  plane?: { xy: Float32Array; label: Int32Array; duplicate: Uint8Array };
+  plane?: PlanePoints;
+}
+
+/** P = 0.5 lines of a res x res grid of P(class 1). */
+const traced = (extent: Extent) => (g: Float32Array) => contourLines(g, GRID_RES, GRID_RES, extent);
+
+/** The plane before any re-clustering: the points and the boundary of `net` (one readback). */
+export async function buildPlaneView(
+  net: Network,
+  plane: PlanePoints,
+  step: number,
+): Promise<PlaneView> {
+  const extent = extentOf(plane.xy);
+  const grid = tidy(() => currentGrid(net, gridPoints(extent)));
+  const current = (await grid.data()) as Float32Array;
+  grid.dispose();
+  return {
+    step,
+    points: plane,
+    boundaries: { res: GRID_RES, extent, current, lines: { current: traced(extent)(current) } },
+  };
 }
 
 /** Builds the cluster view with one readback of everything it needs. */
@@ -47,7 +69,7 @@ export async function buildClusterView(v: ViewInput): Promise<ClusterView> {
       label: v.plane.label.slice(),
       duplicate: v.plane.duplicate.slice(),
     };
-    const trace = (g: Float32Array) => contourLines(g, GRID_RES, GRID_RES, extent);
+    const trace = traced(extent);
     const current = grids.pop()!;
     view.boundaries = {
       res: GRID_RES,

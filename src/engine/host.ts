@@ -200,6 +200,8 @@ export class EngineHost {
     if (this.backend.lost) return this.recover();
     if (first && this.session === s) this.outbox.add(first);
     this.outbox.flush();
+    const plane = await this.track(s.planeView());
+    if (plane && this.session === s) this.env.post({ type: 'plane', view: plane });
   }
 
   /** The device this run would use, as the budget sees it. */

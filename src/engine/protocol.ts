@@ -24,6 +24,32 @@ export interface BackendInfo {
   fallbacks: { backend: string; reason: string }[];
 }
 
+/** A 2-D dataset's measurement pool: inputs (N x 2 interleaved), labels, duplicate marks. */
+export interface PlanePoints {
+  xy: Float32Array;
+  label: Int32Array;
+  duplicate: Uint8Array;
+}
+
+/** The current model's predicted P(class 1) on a res x res grid over `extent`, 2-D data. */
+export interface CurrentBoundary {
+  res: number;
+  extent: Extent;
+  current: Float32Array;
+  /** Its P = 0.5 boundary, traced by the engine (contourLines.ts). */
+  lines: { current: Polyline[] };
+}
+
+/**
+ * 2-D data before any re-clustering: the pool and the model's boundary at `step`, so that the
+ * plane is on screen from the start (sent once per run; no random draw, no effect on reports).
+ */
+export interface PlaneView {
+  step: number;
+  points: PlanePoints;
+  boundaries: CurrentBoundary;
+}
+
 /** Gradient Clustering state for the cluster views, sent with each GC refresh. */
 export interface ClusterView {
   step: number;
@@ -32,18 +58,14 @@ export interface ClusterView {
   sizes: Int32Array;
   /** Per-example gradients on their top-2 principal directions, N x 2 interleaved. */
   projection: Float32Array;
-  /** Pool inputs for 2-D datasets (N x 2 interleaved), labels, duplicate marks. */
-  points?: { xy: Float32Array; label: Int32Array; duplicate: Uint8Array };
+  /** 2-D datasets: the pool's points. */
+  points?: PlanePoints;
   /**
-   * 2-D datasets: predicted P(class 1) on a res x res grid over `extent`, for the current
-   * model and for the model after one step along each cluster's mean gradient (Fig. 1).
+   * 2-D datasets: the current boundary, and the model's P(class 1) after one step along each
+   * cluster's mean gradient (Fig. 1), with their P = 0.5 lines.
    */
-  boundaries?: {
-    res: number;
-    extent: [[number, number], [number, number]];
-    current: Float32Array;
+  boundaries?: CurrentBoundary & {
     perCluster: Float32Array[];
-    /** The P = 0.5 boundaries of those grids, traced by the engine (contourLines.ts). */
     lines: { current: Polyline[]; perCluster: Polyline[][] };
   };
   /** MNIST: a few digits per cluster, 784 bytes each, with their cluster ids. */
@@ -149,6 +171,7 @@ export type EngineMessage =
   | { type: 'reports'; reports: Report[] }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'clusters'; view: ClusterView }
+  | { type: 'plane'; view: PlaneView }
   | { type: 'explained'; explained: ExplainedStep }
   /** The answer to a ping, with the worker's tf.memory() (the soak and debugging read it). */
   | { type: 'pong'; id: number; memory?: TensorMemory }
@@ -177,6 +200,15 @@ export function transferables(msg: EngineMessage): Transferable[] {
     const b = msg.explained.batch;
     const arrays = [b.indices, b.poolIndex, b.labels, b.losses, b.gradNorms, b.plane];
     return [...new Set(arrays.map((a) => a.buffer))] as Transferable[];
+  }
+  if (msg.type === 'plane') {
+    const { points, boundaries } = msg.view;
+    return [
+      points.xy.buffer,
+      points.label.buffer,
+      points.duplicate.buffer,
+      boundaries.current.buffer,
+    ] as Transferable[];
   }
   if (msg.type !== 'clusters') return [];
   const v = msg.view;

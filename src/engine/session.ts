@@ -19,7 +19,9 @@ import { DeviceData } from './deviceData';
 import { LossHealth } from '../core/train/lossHealth';
 import { explainUpdate, type ExplainContext } from './explain';
 import { refreshClusters, type ClusterState } from './gcRefresh';
-import type { ClusterView, ExplainedStep, RunInfo } from './protocol';
+import type { ClusterView, ExplainedStep, PlaneView, RunInfo } from './protocol';
+import { buildPlaneView } from './clusterView';
+import { poolPlane } from '../core/data/poolViews';
 import type { EngineEvent, Report } from '../core/run/records';
 import { SvrgSnapshot } from './svrgSnapshot';
 
@@ -263,6 +265,12 @@ export class Session {
     }
     out.events.unshift(...this.drainEvents());
     return out;
+  }
+
+  /** 2-D data: the plane with the current boundary, for the UI before any clustering. */
+  async planeView(): Promise<PlaneView | null> {
+    if (this.data.train.dim !== 2) return null;
+    return buildPlaneView(this.net, poolPlane(this.data), this.step);
   }
 
   private async recluster(p: PerExample, out: SessionOutput): Promise<void> {

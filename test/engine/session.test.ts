@@ -107,6 +107,32 @@ describe('Session', () => {
     expect(pick(few)).toEqual(pick(all));
   });
 
+  it('planeView: the 2-D pool and the current boundary, with no effect on the run', async () => {
+    const c = config('data=blobs&n=64&model=linear&bs=8&k=4&every=5&pool=64');
+    const viewed = new Session(c);
+    const plane = (await viewed.planeView())!;
+    expect(plane.step).toBe(0);
+    expect(plane.points.xy.length).toBe(2 * 64);
+    expect(plane.points.label.length).toBe(64);
+    const { res, current, lines } = plane.boundaries;
+    expect(current.length).toBe(res * res);
+    expect(current.every((p) => p >= 0 && p <= 1)).toBe(true);
+    // The same points and the same current grid as the first cluster view's.
+    const a = await viewed.advance(10);
+    expect(a.views[0].step).toBe(0);
+    expect(a.views[0].points!.xy).toEqual(plane.points.xy);
+    expect(a.views[0].boundaries!.current).toEqual(current);
+    expect(a.views[0].boundaries!.lines.current).toEqual(lines.current);
+    // No random draw, no state: the reports are those of a run never asked for it.
+    const plain = await run(c, 10);
+    expect(a.reports).toEqual(plain.reports);
+    viewed.dispose();
+    plain.session.dispose();
+    const teacher = new Session(config('data=teacher&n=64&dim=5&pool=64'));
+    expect(await teacher.planeView()).toBeNull(); // not 2-D: no plane
+    teacher.dispose();
+  });
+
   it('measureFirst: the first report before the first clustering, then GC from the next one', async () => {
     const s = new Session(config('data=xor&n=64&bs=8&every=5&hidden=8&k=4'));
     const first = await s.measureFirst();

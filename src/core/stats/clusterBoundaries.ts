@@ -73,7 +73,12 @@ export function boundaryGrids(v: BoundaryInput, grid: tf.Tensor2D): tf.Tensor1D[
   const grids = Array.from(v.sizes, (_, k) =>
     tf.tidy(() => classOne(v.net, forward(stepped(v.net, clusterMean(v, members[k]), size), grid))),
   );
-  return [...grids, classOne(v.net, forward(v.net.layers, grid))];
+  return [...grids, currentGrid(v.net, grid)];
+}
+
+/** The current model's P(class 1) on the grid (the solid boundary's map). Inside tidy. */
+export function currentGrid(net: Network, grid: tf.Tensor2D): tf.Tensor1D {
+  return classOne(net, forward(net.layers, grid));
 }
 
 /** A cluster's mean gradient per trainable layer, G_k = A_k^T D_k / N_k. Inside tidy. */

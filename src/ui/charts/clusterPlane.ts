@@ -16,12 +16,13 @@ export { heatmapPixels, heatmapPlacement, HEATMAP_COLORS } from './heatmap';
 /**
  * The input plane of a 2-D dataset. Coordinates as two arrays {x, y} or interleaved {xy}
  * (the engine's ClusterView.points.xy); label = class (shape), cluster = GC cluster id
- * (colour), duplicate[i] = 1 marks a duplicated point (ringed).
+ * (colour; absent before the first clustering: all grey), duplicate[i] = 1 marks a
+ * duplicated point (ringed).
  */
 export interface PlaneData {
   points: Coords & {
     label: ArrayLike<number>;
-    cluster: ArrayLike<number>;
+    cluster?: ArrayLike<number>;
     duplicate?: ArrayLike<number>;
   };
   boundaries: {
@@ -34,6 +35,9 @@ export interface PlaneData {
   /** Indices of points to ring boldly: the mini-batch of an explained step. */
   highlight?: ArrayLike<number>;
 }
+
+/** Colour of points not yet clustered. */
+export const UNCLUSTERED_COLOR = '#8a8a8a';
 
 /** Colour of the mini-batch rings (Okabe–Ito vermillion, apart from the cluster colours). */
 export const BATCH_COLOR = '#d55e00';
@@ -89,7 +93,8 @@ function legendItems(d: PlaneData, o: PlaneOptions): LegendItem[] {
   if (d.boundaries.perCluster?.length) {
     items.push({ label: "after a step on a cluster's gradient", color: '#666', dash: '5 3' });
   }
-  return [...items, ...clusterLegend(clusterIds(d.points.cluster), o.maxLegendClusters)];
+  const clusters = d.points.cluster ? clusterIds(d.points.cluster) : [];
+  return [...items, ...clusterLegend(clusters, o.maxLegendClusters)];
 }
 
 function duplicateCount(d: PlaneData): number {
@@ -99,8 +104,11 @@ function duplicateCount(d: PlaneData): number {
 /** "Input plane: N points, K clusters, D duplicated; ..." */
 export function summarize(d: PlaneData): string {
   const { n } = coordsOf(d.points);
-  const k = clusterIds(d.points.cluster).length;
   const dup = duplicateCount(d);
+  if (!d.points.cluster) {
+    return `Input plane: ${n} points, not yet clustered, ${dup} duplicated; current decision boundary`;
+  }
+  const k = clusterIds(d.points.cluster).length;
   const per = d.boundaries.perCluster?.length ?? 0;
   return (
     `Input plane: ${n} points in ${k} clusters, ${dup} duplicated; ` +
@@ -144,7 +152,7 @@ function drawPoints(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
   for (let i = 0; i < n; i++) {
     const [px, py] = at(i);
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-    const k = d.points.cluster[i];
+    const k = d.points.cluster?.[i] ?? -1;
     const key = `${k} ${d.points.label[i]}`;
     const parts = groups.get(key) ?? [];
     parts.push(symbolPath(shapeOf(d.points.label[i]), x(px), y(py), r));
@@ -162,7 +170,7 @@ function drawPoints(g: G, d: PlaneData, x: Sc, y: Sc, r: number): void {
     layer
       .append('path')
       .attr('data-key', key)
-      .attr('fill', clusterColor(k))
+      .attr('fill', k < 0 ? UNCLUSTERED_COLOR : clusterColor(k))
       .attr('d', parts.join(''));
   }
   if (rings.size) {

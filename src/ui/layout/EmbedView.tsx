@@ -1,4 +1,5 @@
 import { serialize } from '../../core/config/codec';
+import { estimatorIds } from '../../core/config/schema';
 import { BackendBadge } from '../components/BackendBadge';
 import { EngineNotice } from '../components/EngineNotice';
 import { EmbedCaption } from '../embed/EmbedCaption';
@@ -36,7 +37,12 @@ export function EmbedView({ pg }: { pg: Playground }) {
           info={state.info}
         />
         {config.charts.includes('clusters') ? (
-          <ClusterPanel view={state.clusters} lecture={config.lecture} />
+          <ClusterPanel
+            view={state.clusters}
+            plane={state.plane}
+            clustering={estimatorIds(config).includes('GC')}
+            lecture={config.lecture}
+          />
         ) : null}
       </main>
     </div>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { effectiveLr } from '../../core/train/schedule';
+import { estimatorIds } from '../../core/config/schema';
 import { BackendBadge } from '../components/BackendBadge';
 import { EngineNotice } from '../components/EngineNotice';
 import { EventLog } from '../components/EventLog';
@@ -152,6 +153,8 @@ export function FullView({ pg, course, onHelp }: Props) {
               <div className="data-view" data-testid="data-view">
                 <ClusterPanel
                   view={state.clusters}
+                  plane={state.plane}
+                  clustering={estimatorIds(config).includes('GC')}
                   highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
                   lecture={config.lecture}
                 >

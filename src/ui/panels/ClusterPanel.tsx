@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import type { ClusterView } from '../../engine/protocol';
+import type { ClusterView, PlaneView } from '../../engine/protocol';
 import * as bars from '../charts/clusterBars';
 import * as digits from '../charts/digitThumbnails';
 import * as scatter from '../charts/projectionScatter';
@@ -10,8 +10,14 @@ import { useFitHeight } from '../layout/useFitHeight';
 import { useHeight } from '../layout/useHeight';
 import { PlaneWithHeatmap } from './PlaneWithHeatmap';
 
+const NO_SIZES = new Int32Array(0);
+
 interface Props {
   view: ClusterView | null;
+  /** 2-D data: the plane as the run started, drawn until the first cluster view arrives. */
+  plane?: PlaneView | null;
+  /** Whether the run re-clusters (GC among the estimators). */
+  clustering?: boolean;
   /** Pool indices to ring in the plane (the explained step's mini-batch). */
   highlight?: Int32Array;
   /** Lecture mode: its larger chart text (--chart-font). */
@@ -25,17 +31,25 @@ interface Props {
  * of the first screen allow: the plane (2-D data), else the digits of each cluster (MNIST),
  * else the gradient projection; then `children`; then the projection and the cluster sizes.
  */
-export function ClusterPanel({ view, highlight, lecture = false, children }: Props) {
+export function ClusterPanel({
+  view,
+  plane = null,
+  clustering = true,
+  highlight,
+  lecture = false,
+  children,
+}: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const fit = useFitHeight(ref, 260);
   const fontSize = useChartFont(ref, lecture);
-  const input = useMemo(() => (view ? { view, highlight } : null), [view, highlight]);
-  const isPlane = Boolean(view?.points && view.boundaries);
+  const shown = view ?? plane;
+  const input = useMemo(() => (shown ? { view: shown, highlight } : null), [shown, highlight]);
+  const isPlane = Boolean(shown?.points && shown.boundaries);
   const proj = useMemo(
     () => (view ? { xy: view.projection, cluster: view.assignment } : null),
     [view],
   );
-  const sizes = useMemo(() => (view ? { sizes: view.sizes } : null), [view]);
+  const sizes = useMemo(() => ({ sizes: view?.sizes ?? NO_SIZES }), [view]);
   const dig = useMemo(
     () => (view?.digits ? { pixels: view.digits.pixels, cluster: view.digits.cluster } : null),
     [view],
@@ -52,55 +66,51 @@ export function ClusterPanel({ view, highlight, lecture = false, children }: Pro
   // h2: the page's sections sit under its h1 (the charts have figure captions).
   const title = (
     <h2 className="cluster-title" ref={titleRef}>
-      Gradient Clustering{view ? ` at step ${view.step}: K = ${view.K}` : ''}
+      {view
+        ? `Gradient Clustering at step ${view.step}: K = ${view.K}`
+        : plane && !clustering
+          ? `The data at step ${plane.step} (GC off: no clusters)`
+          : `Gradient Clustering${plane ? ': not yet run' : ''}`}
     </h2>
   );
-  if (!view) {
-    return (
-      <div className="cluster-panel" ref={ref}>
-        {title}
-        {/* The main picture's room, kept so that nothing moves when it arrives. */}
-        <p className="hint picture-room" style={{ minHeight: size }}>
-          It appears after the first re-clustering (include GC in the estimators).
-        </p>
-        {children}
-      </div>
-    );
-  }
-  const projection = (
+  const projection = proj ? (
     <ChartSvg
       render={scatter.render}
-      data={proj!}
+      data={proj}
       options={opts}
       testId="chart-projection"
       retained
     />
+  ) : null;
+  const main = isPlane ? (
+    <PlaneWithHeatmap input={input!} size={size} fontSize={fontSize} />
+  ) : dig ? (
+    <ChartSvg render={digits.render} data={dig} options={digOpts} testId="chart-digits" retained />
+  ) : (
+    (projection ?? (
+      // The main picture's room, kept so that nothing moves when it arrives.
+      <p className="hint picture-room" style={{ minHeight: size }}>
+        It appears after the first re-clustering (include GC in the estimators).
+      </p>
+    ))
   );
+  // One tree in every state (React keeps each chart's SVG from one view to the next); the
+  // sizes chart is there, empty, from the plane's first picture when the run clusters.
   return (
     <div className="cluster-panel" ref={ref}>
       {title}
-      {isPlane ? (
-        <PlaneWithHeatmap input={input!} size={size} fontSize={fontSize} />
-      ) : dig ? (
-        <ChartSvg
-          render={digits.render}
-          data={dig}
-          options={digOpts}
-          testId="chart-digits"
-          retained
-        />
-      ) : (
-        projection
-      )}
+      {main}
       {children}
       {!isPlane && dig ? projection : null}
-      <ChartSvg
-        render={bars.render}
-        data={sizes!}
-        options={barOpts}
-        testId="chart-cluster-sizes"
-        retained
-      />
+      {view || (isPlane && clustering) ? (
+        <ChartSvg
+          render={bars.render}
+          data={sizes}
+          options={barOpts}
+          testId="chart-cluster-sizes"
+          retained
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { useCallback, useMemo, useRef } from 'react';
-import type { ClusterView } from '../../engine/protocol';
+import type { ClusterView, PlaneView } from '../../engine/protocol';
 import * as plane from '../charts/clusterPlane';
 import { ChartSvg } from '../components/ChartSvg';
 import type { Draw } from '../components/drawQueue';
 
-/** What the plane draws: the engine's cluster view and the points to ring. */
+/**
+ * What the plane draws: the engine's cluster view (or, before the first re-clustering, its
+ * plane view: points in no cluster, the current boundary only) and the points to ring.
+ */
 export interface PlaneInput {
-  view: ClusterView;
+  view: ClusterView | PlaneView;
   /** Pool indices to ring (the explained step's mini-batch). */
   highlight?: Int32Array;
 }
@@ -18,17 +21,18 @@ export interface PlaneInput {
 export function planeData({ view, highlight }: PlaneInput): plane.PlaneData | null {
   const b = view.boundaries;
   if (!view.points || !b) return null;
+  const clustered = 'assignment' in view && 'perCluster' in b;
   return {
     highlight,
     points: {
       xy: view.points.xy,
       label: view.points.label,
-      cluster: view.assignment,
+      cluster: clustered ? view.assignment : undefined,
       duplicate: view.points.duplicate,
     },
     boundaries: {
       current: b.lines.current,
-      perCluster: b.lines.perCluster.map((lines, cluster) => ({ cluster, lines })),
+      perCluster: clustered ? b.lines.perCluster.map((lines, cluster) => ({ cluster, lines })) : [],
     },
     extent: b.extent,
   };

@@ -5,6 +5,7 @@ import type {
   ClusterView,
   EngineMessage,
   ExplainedStep,
+  PlaneView,
   RunInfo,
   Status,
   TensorMemory,
@@ -43,6 +44,8 @@ export interface RunState {
   events: readonly EngineEvent[];
   eventsDropped: Dropped;
   clusters: ClusterView | null;
+  /** 2-D data: the plane as the run started, shown until the first cluster view. */
+  plane: PlaneView | null;
   /** The last step taken apart in explained slow motion. */
   explained: ExplainedStep | null;
   error: string | null;
@@ -68,6 +71,7 @@ export const EMPTY_RUN: RunState = {
   events: [],
   eventsDropped: NONE_DROPPED,
   clusters: null,
+  plane: null,
   explained: null,
   error: null,
   unresponsive: null,
@@ -116,6 +120,8 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
     }
     case 'clusters':
       return { ...state, clusters: msg.view };
+    case 'plane':
+      return { ...state, plane: msg.view };
     case 'explained':
       return { ...state, explained: msg.explained };
     case 'error':

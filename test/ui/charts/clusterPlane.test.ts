@@ -6,6 +6,7 @@ import {
   heatmapPlacement,
   plotArea,
   render,
+  UNCLUSTERED_COLOR,
 } from '../../../src/ui/charts/clusterPlane';
 import type { PlaneData } from '../../../src/ui/charts/clusterPlane';
 import { makeSvg, normalizeSvg } from './svgSnapshot';
@@ -53,6 +54,19 @@ describe('clusterPlane', () => {
       'Input plane: 6 points in 4 clusters, 2 duplicated; current decision boundary and 2 per-cluster step boundaries',
     );
     await expect(normalizeSvg(svg)).toMatchFileSnapshot('./__snapshots__/clusterPlane.svg');
+  });
+
+  it('draws points not yet clustered in one grey, with no cluster legend', () => {
+    const svg = makeSvg();
+    const points = { ...data.points, cluster: undefined };
+    render(svg, { ...data, points, boundaries: { current: data.boundaries.current } });
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Input plane: 6 points, not yet clustered, 2 duplicated; current decision boundary',
+    );
+    const fills = [...svg.querySelectorAll('.points path')].map((p) => p.getAttribute('fill'));
+    expect(fills).toEqual([UNCLUSTERED_COLOR, UNCLUSTERED_COLOR]); // one path per class
+    expect(svg.querySelector('.legend')!.textContent).not.toMatch(/cluster/);
+    expect(svg.querySelectorAll('.cluster-boundary')).toHaveLength(0);
   });
 
   it('rings the highlighted mini-batch and lists it in the legend', async () => {
