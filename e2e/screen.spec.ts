@@ -41,10 +41,12 @@ async function expectAllOnScreen(page: Page, ids: readonly string[]) {
 
 const fontPx = (el: Locator) => el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
 
-test('1440 × 900: the data view and the four charts fit on one screen', async ({ page }) => {
+test('1440 × 900: the data view, the cluster sizes and the four charts fit on one screen', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await running(page, BLOBS);
-  await expectAllOnScreen(page, ['chart-cluster-plane', ...CHARTS]);
+  await expectAllOnScreen(page, ['chart-cluster-plane', 'chart-cluster-sizes', ...CHARTS]);
   // The settings sit beside them, grouped data → model → optimiser → estimators.
   const legends = await page.locator('form[aria-label=Settings] legend').allTextContents();
   expect(legends.slice(0, 4)).toEqual(['Data', 'Model', 'Optimiser', 'Estimators']);
@@ -121,13 +123,13 @@ test('390 × 844 (a phone): one column, no sideways scrolling', async ({ page })
   await keep(page, '390');
 });
 
-test('lecture mode at 1920 × 1080: every chart on screen, text at least 20 px', async ({
+test('lecture mode at 1920 × 1080: every chart (cluster sizes too) on screen, text at least 20 px', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await running(page, `${BLOBS}&lecture=1`);
   await expect(page.locator('.app')).toHaveClass(/lecture/);
-  await expectAllOnScreen(page, ['chart-cluster-plane', ...CHARTS]);
+  await expectAllOnScreen(page, ['chart-cluster-plane', 'chart-cluster-sizes', ...CHARTS]);
   for (const id of [...CHARTS, 'chart-cluster-plane']) {
     const chart = page.getByTestId(id);
     for (const part of ['.tick text', '.axis-label', '.legend text']) {

@@ -78,6 +78,21 @@ export function setupFrame(el: SVGSVGElement, o: FrameOptions): Frame {
   return { svg, plot, innerWidth: r.width, innerHeight: r.height, margin: o.margin, fontSize };
 }
 
+/** Rough text width in px: 6.2 px a character at 11 px (jsdom cannot measure text). */
+export function textWidth(s: string, fontSize = CHART_FONT): number {
+  return Math.ceil((s.length * 6.2 * fontSize) / CHART_FONT);
+}
+
+/**
+ * An axis label that fits `room` px: whole, else its words before the first bracket
+ * ('variance (1/d) Σ_j V_j' → 'variance'), whole in the label's tooltip.
+ */
+export function fitLabel(label: string, room: number, fontSize: number): string {
+  if (textWidth(label, fontSize) <= room) return label;
+  const short = label.split(' (')[0];
+  return short || label;
+}
+
 export interface AxesOptions {
   xLabel: string;
   yLabel: string;
@@ -123,5 +138,8 @@ export function drawAxes(
     )
     .attr('fill', 'currentColor')
     .attr('text-anchor', 'middle')
-    .text(o.yLabel);
+    .text(fitLabel(o.yLabel, f.innerHeight, f.fontSize))
+    .call((t) => {
+      if (t.text() !== o.yLabel) t.append('title').text(o.yLabel);
+    });
 }

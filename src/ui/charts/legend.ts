@@ -2,6 +2,7 @@ import {
   CHART_FONT,
   scaleMargin,
   setupFrame,
+  textWidth,
   type Frame,
   type G,
   type Margin,
@@ -20,10 +21,7 @@ export interface LegendItem {
   hollow?: boolean;
 }
 
-/** Rough text width in px: 6.2 px a character at 11 px (jsdom cannot measure text). */
-export function textWidth(s: string, fontSize = CHART_FONT): number {
-  return Math.ceil((s.length * 6.2 * fontSize) / CHART_FONT);
-}
+export { textWidth } from './frame';
 
 const SWATCH = 18;
 const GAP = 12;

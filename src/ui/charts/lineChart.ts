@@ -12,10 +12,11 @@ import {
   drawRefLabels,
   drawRefLines,
   MARKER_STYLE,
+  TICK_SWATCH,
   toCurve,
 } from './lineLayers';
 import type { LineData, LineOptions } from './lineTypes';
-import { isDrawable, safeDomain, safeLinearDomain } from './scales';
+import { drawableExtent, isDrawable, safeDomain, safeLinearDomain } from './scales';
 
 export type { GhostRun, LineData, LineOptions, Marker, RefLine, Series } from './lineTypes';
 export { nearestPoint, readoutLines } from './hover';
@@ -67,9 +68,20 @@ function legendItems(data: LineData, curves: readonly Curve[], o: LineOptions): 
     items.push({ label: `pinned: ${g.label}`, color: '#444', dash: g.dash, opacity: 0.6 });
   const kinds = new Set((data.markers ?? []).map((m) => m.kind));
   for (const k of ['change', 'gc', 'svrg'] as const) {
-    if (kinds.has(k)) items.push({ ...MARKER_STYLE[k], label: MARKER_STYLE[k].legend });
+    if (!kinds.has(k)) continue;
+    const { color, dash, tick, legend } = MARKER_STYLE[k];
+    items.push({ label: legend, color, dash, symbol: tick ? TICK_SWATCH : undefined });
   }
   return items;
+}
+
+/** [first x, max(last x, first x + span)], or [0, span] before any point. */
+function spanDomain(curves: readonly Curve[], span: number): [number, number] {
+  const ext = drawableExtent(
+    curves.map((c) => c.x),
+    'linear',
+  );
+  return ext ? [ext[0], Math.max(ext[1], ext[0] + span)] : [0, span];
 }
 
 function makeScales(
@@ -80,7 +92,7 @@ function makeScales(
   h: number,
 ): Scales {
   const drawable = (v: number) => isDrawable(v, o.yScale);
-  const xs = safeLinearDomain(curves.map((c) => c.x));
+  const xs = o.xMinSpan ? spanDomain(curves, o.xMinSpan) : safeLinearDomain(curves.map((c) => c.x));
   const yValues: ArrayLike<number>[] = curves.flatMap((c) => [c.y, c.lo ?? [], c.hi ?? []]);
   yValues.push((data.refLines ?? []).map((r) => r.y));
   const yd = o.yDomain ?? safeDomain(yValues, o.yScale);

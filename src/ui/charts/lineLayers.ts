@@ -113,15 +113,18 @@ function drawIsolated(layer: G, c: Curve, S: Scales, ok: (i: number) => boolean,
  */
 export const MARKER_STYLE = {
   change: { color: INK.marker, dash: '4 3', tick: 0, legend: 'config change' },
-  gc: { color: ESTIMATOR_COLORS.GC, dash: undefined, tick: 6, legend: 'GC re-clustering (tick)' },
+  gc: { color: ESTIMATOR_COLORS.GC, dash: undefined, tick: 6, legend: 'GC re-clustering' },
   // At a snapshot θ = θ~, so SVRG's variance is exactly 0: a log scale cannot draw it.
   svrg: {
     color: ESTIMATOR_COLORS.SVRG,
     dash: undefined,
     tick: 10,
-    legend: 'SVRG snapshot (tick; SVRG = 0)',
+    legend: 'SVRG snapshot (SVRG = 0)',
   },
 } as const;
+
+/** The legend's swatch of a tick marker: a short upright bar, as drawn on the axis. */
+export const TICK_SWATCH = 'M-1,-6h2v12h-2z';
 
 /** Config changes are labelled on the chart while there are at most this many in view. */
 export const MAX_LABELLED_CHANGES = 12;

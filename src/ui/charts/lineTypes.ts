@@ -55,6 +55,8 @@ export interface LineOptions {
   maxPoints: number;
   /** Pinned runs, drawn faded and thin behind the live series (not in the hover read-out). */
   ghost?: readonly GhostRun[];
+  /** The x domain spans at least this much from its start (iterations: no '−0.1' at step 0). */
+  xMinSpan?: number;
   /** Fixed y domain (e.g. [0, 1] for accuracy); otherwise fitted to the data. */
   yDomain?: [number, number];
   /** d3-format specifier of the read-out values. */

@@ -22,7 +22,12 @@ export function BackendBadge({ backend }: { backend: BackendInfo | null }) {
       title={[backend.adapter, ...notes].join('\n')}
     >
       {BACKEND_LABEL[backend.name]}
-      {backend.adapter ? <small> · {backend.adapter}</small> : null}
+      {backend.adapter ? (
+        <>
+          {' · '}
+          <small>{backend.adapter}</small>
+        </>
+      ) : null}
       {notes.length > 0 ? <small className="badge-note"> · {notes[0]}</small> : null}
     </span>
   );

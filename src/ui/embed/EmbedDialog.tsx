@@ -76,8 +76,13 @@ export function EmbedDialog({ config, base, preset = null }: Props) {
   );
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} data-testid="embed-open">
-        Build an embed link
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        data-testid="embed-open"
+        title="Build an embed link (an iframe for slides or a course page)"
+      >
+        Embed…
       </button>
       <Modal
         open={open}

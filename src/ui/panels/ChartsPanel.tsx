@@ -148,6 +148,7 @@ function LineFigure(p: FigureProps) {
       width: p.width,
       height: chartHeight,
       xLabel: 'iteration',
+      xMinSpan: 10,
       smoothing: p.smoothing,
       fontSize: p.fontSize,
     }),

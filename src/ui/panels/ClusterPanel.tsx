@@ -26,6 +26,9 @@ interface Props {
   children?: ReactNode;
 }
 
+/** The cluster sizes chart's height over its width. */
+const BAR_RATIO = 0.35;
+
 /**
  * Gradient Clustering views. The main picture first, as large as the column and what is left
  * of the first screen allow: the plane (2-D data), else the digits of each cluster (MNIST),
@@ -55,11 +58,14 @@ export function ClusterPanel({
     [view],
   );
   const [titleRef, titleHeight] = useHeight<HTMLHeadingElement>();
-  // Room kept under the main picture for slow motion's bar: about four lines of chart text.
-  const size = Math.max(220, Math.min(width, fit - titleHeight - 4 * fontSize));
+  // The first screen holds the title, the picture (size²), slow motion's bar (about five lines
+  // of chart text and the gaps) and, on the plane when GC runs, the sizes chart (BAR_RATIO · size tall).
+  const withBars = isPlane && clustering;
+  const room = (fit - titleHeight - 5 * fontSize) / (withBars ? 1 + BAR_RATIO : 1);
+  const size = Math.max(220, Math.min(width, Math.floor(room)));
   const opts = useMemo(() => ({ width: size, height: size, fontSize }), [size, fontSize]);
   const barOpts = useMemo(
-    () => ({ width: size, height: Math.round(size * 0.4), fontSize }),
+    () => ({ width: size, height: Math.round(size * BAR_RATIO), fontSize }),
     [size, fontSize],
   );
   const digOpts = useMemo(() => ({ width: size, height: Math.round(size * 0.8) }), [size]);

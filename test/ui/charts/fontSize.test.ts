@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { CHART_FONT, scaleMargin } from '../../../src/ui/charts/frame';
+import { CHART_FONT, fitLabel, scaleMargin } from '../../../src/ui/charts/frame';
 import { legendBand, legendRows, textWidth } from '../../../src/ui/charts/legend';
 import { render } from '../../../src/ui/charts/lineChart';
 import type { LineData } from '../../../src/ui/charts/lineChart';
@@ -77,5 +77,24 @@ describe('chart text size (lecture mode draws 20 px text)', () => {
     const svg = makeSvg();
     plane.render(svg, d, { width: 400, height: 400, fontSize: 20 });
     expect(plotOffset(svg)).toEqual([big.left, big.top]);
+  });
+});
+
+describe('the y label fits the plot height', () => {
+  const long = 'variance (1/d) Σ_j V_j';
+  it('whole when it fits, its words before the bracket when not', () => {
+    expect(fitLabel(long, 400, CHART_FONT)).toBe(long);
+    expect(fitLabel(long, 100, 20)).toBe('variance');
+    expect(fitLabel('accuracy', 10, 20)).toBe('accuracy');
+  });
+  it('a short chart at 20 px text: the short label, the whole one in its tooltip', () => {
+    const svg = makeSvg();
+    render(svg, data, { width: 400, height: 150, fontSize: 20, yScale: 'log', yLabel: long });
+    const label = svg.querySelectorAll('.y-axis .axis-label')[0];
+    expect(label.firstChild!.textContent).toBe('variance');
+    expect(label.querySelector('title')!.textContent).toBe(long);
+    const roomy = makeSvg();
+    render(roomy, data, { width: 400, height: 400, yScale: 'log', yLabel: long });
+    expect(roomy.querySelector('.y-axis .axis-label')!.textContent).toBe(long);
   });
 });

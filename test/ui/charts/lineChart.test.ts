@@ -232,3 +232,30 @@ describe('nearestPoint', () => {
     ]);
   });
 });
+
+describe('the x domain of an iteration chart (xMinSpan)', () => {
+  const xTicks = (svg: SVGSVGElement) =>
+    [...svg.querySelectorAll('.x-axis .tick text')].map((t) => t.textContent);
+  const one: LineData = { series: [{ id: 'SG-B', label: 'SG-B', x: [0], y: [0.3] }] };
+
+  it('one report at step 0: whole, non-negative iterations (not −0.1 to 0.1)', () => {
+    const svg = makeSvg();
+    render(svg, one, { ...size, xMinSpan: 10 });
+    const ticks = xTicks(svg);
+    expect(ticks[0]).toBe('0');
+    expect(ticks.at(-1)).toBe('10');
+    expect(ticks.every((t) => /^\d+$/.test(t ?? ''))).toBe(true);
+    // Without the option a single point is padded on both sides, as before.
+    const plain = makeSvg();
+    render(plain, one, size);
+    expect(xTicks(plain)[0]).toMatch(/^[−-]0\.1/);
+  });
+
+  it('a run longer than the span is drawn over its own extent', () => {
+    const svg = makeSvg();
+    render(svg, variance, { ...size, xMinSpan: 10 });
+    const ticks = xTicks(svg);
+    expect(ticks[0]).toBe('0');
+    expect(ticks.at(-1)).toBe('50');
+  });
+});
