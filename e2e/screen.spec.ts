@@ -123,6 +123,18 @@ test('390 × 844 (a phone): one column, no sideways scrolling', async ({ page })
   await keep(page, '390');
 });
 
+test("390 × 844 under a preset's long caption: the plane still takes the width", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?preset=fig1-gc2d&backend=cpu');
+  const plane = page.getByTestId('chart-cluster-plane');
+  await expect(plane).toBeVisible(); // drawn before Play
+  // The first screen has no room left for it: it is drawn at the column's width, to scroll to.
+  expect((await page.locator('.cluster-panel').boundingBox())!.y).toBeGreaterThan(844 / 2);
+  expect((await plane.boundingBox())!.width).toBeGreaterThan(300);
+});
+
 test('lecture mode at 1920 × 1080: every chart (cluster sizes too) on screen, text at least 20 px', async ({
   page,
 }) => {

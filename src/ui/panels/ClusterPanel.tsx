@@ -28,6 +28,8 @@ interface Props {
 
 /** The cluster sizes chart's height over its width. */
 const BAR_RATIO = 0.35;
+/** The smallest picture (px) fitted to the first screen; less room, and it takes the width. */
+const MIN_FITTED = 300;
 
 /**
  * Gradient Clustering views. The main picture first, as large as the column and what is left
@@ -62,7 +64,8 @@ export function ClusterPanel({
   // of chart text and the gaps) and, on the plane when GC runs, the sizes chart (BAR_RATIO · size tall).
   const withBars = isPlane && clustering;
   const room = (fit - titleHeight - 5 * fontSize) / (withBars ? 1 + BAR_RATIO : 1);
-  const size = Math.max(220, Math.min(width, Math.floor(room)));
+  // A first screen too short for a useful picture (a phone, one scrolled column): full width.
+  const size = Math.max(220, Math.min(width, room >= MIN_FITTED ? Math.floor(room) : width));
   const opts = useMemo(() => ({ width: size, height: size, fontSize }), [size, fontSize]);
   const barOpts = useMemo(
     () => ({ width: size, height: Math.round(size * BAR_RATIO), fontSize }),
