@@ -27,16 +27,28 @@ export class SliceSizer {
   }
 }
 
-/** Steps per second over the last WINDOW_MS of wall time: Δsteps / Δt between samples. */
+/**
+ * Steps per second as a stopwatch would measure them: Δsteps / Δt over a window of wall time
+ * that spans at least WINDOW_MS and CYCLES times the longest pause between two samples seen
+ * since the loop started (a measurement or a re-clustering: no steps for seconds, on MNIST),
+ * at most MAX_WINDOW_MS. A 2 s window after a 3 s measurement would read either the fast
+ * steps alone or almost nothing; one over whole measurement cycles reads the throughput.
+ */
 const WINDOW_MS = 2000;
+const CYCLES = 3;
+const MAX_WINDOW_MS = 30_000;
 
 export class RateMeter {
   private samples: { t: number; steps: number }[] = [];
+  private longestGap = 0;
 
   /** Records that `steps` steps have been taken in total at time `t` (ms). */
   add(t: number, steps: number): void {
+    const prev = this.samples.at(-1);
+    if (prev) this.longestGap = Math.max(this.longestGap, t - prev.t);
     this.samples.push({ t, steps });
-    while (this.samples.length > 2 && t - this.samples[1].t >= WINDOW_MS) this.samples.shift();
+    const window = Math.min(MAX_WINDOW_MS, Math.max(WINDOW_MS, CYCLES * this.longestGap));
+    while (this.samples.length > 2 && t - this.samples[1].t >= window) this.samples.shift();
   }
 
   /** The rate over the window; 0 before two samples half a second apart. */
@@ -50,5 +62,6 @@ export class RateMeter {
   /** Forgets the samples (the loop stopped: a pause must not count as slow training). */
   clear(): void {
     this.samples = [];
+    this.longestGap = 0;
   }
 }
