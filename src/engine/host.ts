@@ -3,7 +3,7 @@ import type { Config } from '../core/config/schema';
 import { decodeMnist, type MnistData } from '../core/data/mnist';
 import { Outbox } from './outbox';
 import { RunConfig } from './runConfig';
-import { RateMeter, SliceSizer } from './pacing';
+import { RateMeter, SliceSizer, SLOW_MEASUREMENT_MS } from './pacing';
 import { BackendSlot } from './backendSlot';
 import { deviceFor, fallbackConfig, gateHot, gateRun, type Gate } from './budgetGate';
 import type { HostEnv } from './hostEnv';
@@ -40,6 +40,9 @@ export class EngineHost {
   private inflight: Promise<unknown> = Promise.resolve();
   private readonly sizer = new SliceSizer();
   private readonly rate = new RateMeter();
+  /** How long the last slice ending in a measurement took (ms), and the step measured now. */
+  private lastMeasuredSliceMs = 0;
+  private measuring: number | null = null;
   private readonly outbox: Outbox;
 
   private queue: Promise<void> = Promise.resolve();
@@ -250,15 +253,21 @@ export class EngineHost {
         const [before, t0] = [s.step, this.env.now()];
         // Steps asked while paused leave the status paused, so more steps can be asked.
         if (this.firstSlice) this.warm('first training steps', this.playing ? 'playing' : 'paused');
+        else if (count === toReport && this.lastMeasuredSliceMs >= SLOW_MEASUREMENT_MS) {
+          this.measuring = before + count; // say so: no message comes for a while
+          this.status();
+        }
         const out = await this.track(s.advance(count));
-        [this.firstSlice, this.warming] = [false, null];
+        [this.firstSlice, this.warming, this.measuring] = [false, null, null];
         if (this.backend.lost) {
           await this.recover();
           continue;
         }
         if (this.session !== s || !out) break;
         const taken = s.step - before;
-        this.sizer.observe(taken, this.env.now() - t0, out.reports.length + out.views.length > 0);
+        const ms = this.env.now() - t0;
+        if (out.reports.length > 0) this.lastMeasuredSliceMs = ms;
+        this.sizer.observe(taken, ms, out.reports.length + out.views.length > 0);
         this.budget = Math.max(0, this.budget - taken);
         this.rate.add(this.env.now(), s.step);
         this.outbox.add(out);
@@ -320,6 +329,7 @@ export class EngineHost {
       // gone with the device (or the backend) anyway
     }
     this.session = null;
+    this.lastMeasuredSliceMs = 0;
   }
 
   /**
@@ -344,8 +354,9 @@ export class EngineHost {
   }
 
   private statusMessage(state?: Status): EngineMessage {
-    const { errored, playing, session: run, warming } = this;
-    return statusLine({ state, errored, playing, run, stepsPerSecond: this.rate.value(), warming });
+    const { errored, playing, session: run, warming, measuring } = this;
+    const stepsPerSecond = this.rate.value();
+    return statusLine({ state, errored, playing, run, stepsPerSecond, warming, measuring });
   }
 
   private status(state?: Status): void {

@@ -28,6 +28,12 @@ export class SliceSizer {
 }
 
 /**
+ * A slice ending in a measurement that took this long (ms) makes the host say, before the next
+ * one, which step it is measuring: no message comes while it runs (seconds, on MNIST).
+ */
+export const SLOW_MEASUREMENT_MS = 1000;
+
+/**
  * Steps per second as a stopwatch would measure them: Δsteps / Δt over a window of wall time
  * that spans at least WINDOW_MS and CYCLES times the longest pause between two samples seen
  * since the loop started (a measurement or a re-clustering: no steps for seconds, on MNIST),

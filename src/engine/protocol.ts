@@ -167,6 +167,8 @@ export type EngineMessage =
       stepsPerSecond: number;
       /** While a new run compiles its kernels: what it is doing (e.g. 'first measurement'). */
       warming?: string;
+      /** While a measurement as slow as the last one (over a second) runs: the step it measures. */
+      measuring?: number;
     }
   | { type: 'reports'; reports: Report[] }
   | { type: 'events'; events: EngineEvent[] }

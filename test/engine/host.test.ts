@@ -179,6 +179,39 @@ describe('EngineHost: always responsive', () => {
     expect(stepOf(h)).toBe(stopped);
   });
 
+  it('says which step a slow measurement measures before it runs, and no more after', async () => {
+    const h = hostHarness();
+    h.clock.scale = 1000; // every slice looks slow: each measurement "takes" seconds
+    await h.init(CONFIG); // every = 2
+    void h.host.receive({ type: 'play' });
+    await waitFor(() => reportsAfterLastReady(h.messages).length >= 6);
+    await h.host.receive({ type: 'pause' });
+    const lastReady = h.messages.map((m) => m.type).lastIndexOf('ready');
+    const after = h.messages.slice(lastReady);
+    const saying = ofType(after, 'status').filter((m) => m.measuring !== undefined);
+    expect(saying.length).toBeGreaterThan(0);
+    for (const m of saying) {
+      expect(m.measuring! % CONFIG.every).toBe(0); // a measurement step
+      expect(m.measuring!).toBeGreaterThan(m.step); // ahead of the step reached
+      // Its report comes later, then a status that no longer says so.
+      const i = after.indexOf(m);
+      const rest = after.slice(i + 1);
+      const report = rest.findIndex(
+        (x) => x.type === 'reports' && x.reports.some((r) => r.step === m.measuring),
+      );
+      expect(report).toBeGreaterThanOrEqual(0);
+      const next = ofType(rest.slice(report), 'status')[0];
+      if (next) expect(next.measuring).not.toBe(m.measuring);
+    }
+    // At real speed (a quick measurement) nothing is said.
+    const quick = hostHarness();
+    await quick.init(CONFIG);
+    void quick.host.receive({ type: 'play' });
+    await waitFor(() => reportsAfterLastReady(quick.messages).length >= 6);
+    await quick.host.receive({ type: 'pause' });
+    expect(ofType(quick.messages, 'status').some((m) => m.measuring !== undefined)).toBe(false);
+  });
+
   it('answers a ping at once, even behind queued work', async () => {
     const h = hostHarness();
     void h.init(CONFIG);

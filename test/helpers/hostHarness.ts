@@ -17,7 +17,7 @@ export const configOf = (query: string): Config => parse(query).config;
 export function hostHarness() {
   const messages: EngineMessage[] = [];
   const selections: string[] = [];
-  const clock = { frozenAt: null as number | null };
+  const clock = { frozenAt: null as number | null, scale: 1 };
   let onLost: ((reason: string) => void) | null = null;
   const env: HostEnv = {
     post: (m) => messages.push(m),
@@ -30,7 +30,8 @@ export function hostHarness() {
     fetchBytes: () => Promise.reject(new Error('no data in this test')),
     yieldToEvents: () => new Promise((r) => setTimeout(r, 0)),
     // A frozen clock holds results back until the loop stops (as a slow GPU slice does).
-    now: () => clock.frozenAt ?? performance.now(),
+    // A scaled clock makes every slice look slow (scale 1000: a 2 ms slice takes 2 s).
+    now: () => clock.frozenAt ?? performance.now() * clock.scale,
     watchDeviceLoss: (cb) => {
       onLost = cb;
       return () => (onLost = null);

@@ -8,6 +8,8 @@ interface Props {
   stepsPerSecond: number;
   /** While a new run compiles its kernels: what for (the engine's status). */
   warming?: string | null;
+  /** While a slow measurement runs: the step it measures. */
+  measuring?: number | null;
   /** The backend's display name, e.g. 'WebGPU'. */
   backend?: string;
   onPlay: () => void;
@@ -64,6 +66,7 @@ export function Transport(p: Props) {
           <RateReadout
             stepsPerSecond={p.stepsPerSecond}
             warming={p.warming ?? null}
+            measuring={p.measuring ?? null}
             backend={p.backend ?? 'the backend'}
           />
         </>

@@ -13,6 +13,7 @@ export function RunTransport({ pg, compact }: { pg: Playground; compact?: boolea
       epoch={state.reports.at(-1)?.epoch ?? 0}
       stepsPerSecond={state.stepsPerSecond}
       warming={state.warming}
+      measuring={state.measuring}
       backend={state.backend ? BACKEND_LABEL[state.backend.name] : undefined}
       onPlay={engine.play}
       onPause={engine.pause}

@@ -35,6 +35,8 @@ export interface RunState {
   stepsPerSecond: number;
   /** While a new run compiles its kernels: what for (e.g. 'first measurement'), else null. */
   warming: string | null;
+  /** The step a slow measurement under way measures, else null. */
+  measuring: number | null;
   backend: BackendInfo | null;
   info: RunInfo | null;
   /** The reports kept (history.all): every recent one, older ones decimated (history.ts). */
@@ -64,6 +66,7 @@ export const EMPTY_RUN: RunState = {
   step: 0,
   stepsPerSecond: 0,
   warming: null,
+  measuring: null,
   backend: null,
   info: null,
   reports: [],
@@ -109,6 +112,7 @@ export function reduceRun(state: RunState, msg: EngineMessage): RunState {
         step: msg.step,
         stepsPerSecond: msg.stepsPerSecond,
         warming: msg.warming ?? null,
+        measuring: msg.measuring ?? null,
       };
     case 'reports': {
       const history = appendReports(state.history, msg.reports);
