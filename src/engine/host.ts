@@ -40,8 +40,11 @@ export class EngineHost {
   private inflight: Promise<unknown> = Promise.resolve();
   private readonly sizer = new SliceSizer();
   private readonly rate = new RateMeter();
-  /** How long the last slice ending in a measurement took (ms), and the step measured now. */
-  private lastMeasuredSliceMs = 0;
+  /**
+   * The slowest slice ending in a measurement this run (ms; a re-clustering or an SVRG snapshot
+   * may come with only some), and the step measured now.
+   */
+  private slowestMeasuredSliceMs = 0;
   private measuring: number | null = null;
   private readonly outbox: Outbox;
 
@@ -253,7 +256,7 @@ export class EngineHost {
         const [before, t0] = [s.step, this.env.now()];
         // Steps asked while paused leave the status paused, so more steps can be asked.
         if (this.firstSlice) this.warm('first training steps', this.playing ? 'playing' : 'paused');
-        else if (count === toReport && this.lastMeasuredSliceMs >= SLOW_MEASUREMENT_MS) {
+        else if (count === toReport && this.slowestMeasuredSliceMs >= SLOW_MEASUREMENT_MS) {
           this.measuring = before + count; // say so: no message comes for a while
           this.status();
         }
@@ -266,7 +269,8 @@ export class EngineHost {
         if (this.session !== s || !out) break;
         const taken = s.step - before;
         const ms = this.env.now() - t0;
-        if (out.reports.length > 0) this.lastMeasuredSliceMs = ms;
+        if (out.reports.length > 0)
+          this.slowestMeasuredSliceMs = Math.max(this.slowestMeasuredSliceMs, ms);
         this.sizer.observe(taken, ms, out.reports.length + out.views.length > 0);
         this.budget = Math.max(0, this.budget - taken);
         this.rate.add(this.env.now(), s.step);
@@ -329,7 +333,7 @@ export class EngineHost {
       // gone with the device (or the backend) anyway
     }
     this.session = null;
-    this.lastMeasuredSliceMs = 0;
+    this.slowestMeasuredSliceMs = 0;
   }
 
   /**

@@ -28,8 +28,9 @@ export class SliceSizer {
 }
 
 /**
- * A slice ending in a measurement that took this long (ms) makes the host say, before the next
- * one, which step it is measuring: no message comes while it runs (seconds, on MNIST).
+ * Once a slice ending in a measurement has taken this long (ms) in a run, the host says before
+ * each later one which step it measures: no message comes while it runs (seconds, on MNIST,
+ * when GC re-clusters); the page shows it only when it lasts.
  */
 export const SLOW_MEASUREMENT_MS = 1000;
 

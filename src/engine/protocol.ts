@@ -167,7 +167,7 @@ export type EngineMessage =
       stepsPerSecond: number;
       /** While a new run compiles its kernels: what it is doing (e.g. 'first measurement'). */
       warming?: string;
-      /** While a measurement as slow as the last one (over a second) runs: the step it measures. */
+      /** While a measurement runs in a run whose measurements can take seconds: its step. */
       measuring?: number;
     }
   | { type: 'reports'; reports: Report[] }
