@@ -37,6 +37,7 @@ export function Landing({ onStartCourse, onPreset, onDismiss }: Props) {
               className="card"
               onClick={() => onPreset(p.name)}
               data-testid={`card-${p.name}`}
+              title={p.claim}
             >
               <PresetThumb preset={p} />
               <span className="card-title">{p.title}</span>
