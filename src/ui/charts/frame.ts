@@ -138,7 +138,10 @@ export function drawAxes(
     )
     .attr('fill', 'currentColor')
     .attr('text-anchor', 'middle')
-    .text(fitLabel(o.yLabel, f.innerHeight, f.fontSize))
+    // Centred on the plot, it may run into the margins but not out of the SVG.
+    .text(
+      fitLabel(o.yLabel, f.innerHeight + 2 * Math.min(f.margin.top, f.margin.bottom), f.fontSize),
+    )
     .call((t) => {
       if (t.text() !== o.yLabel) t.append('title').text(o.yLabel);
     });
