@@ -91,7 +91,7 @@ function legendItems(d: PlaneData, o: PlaneOptions): LegendItem[] {
   }
   items.push({ label: 'decision boundary', color: '#000' });
   if (d.boundaries.perCluster?.length) {
-    items.push({ label: "after a step on a cluster's gradient", color: '#666', dash: '5 3' });
+    items.push({ label: "after one cluster's step", color: '#666', dash: '5 3' });
   }
   const clusters = d.points.cluster ? clusterIds(d.points.cluster) : [];
   return [...items, ...clusterLegend(clusters, o.maxLegendClusters)];
