@@ -53,6 +53,11 @@ export interface PlaneOptions {
   maxLegendClusters: number;
   /** Text size in px; margins and legend grow with it (default CHART_FONT, 11). */
   fontSize?: number;
+  /**
+   * Clusters the legend keeps room for before the first re-clustering (GC's K; 0: none), so
+   * that the plot neither moves nor shrinks when they arrive.
+   */
+  plannedClusters?: number;
 }
 
 export const defaults: PlaneOptions = {
@@ -116,10 +121,25 @@ export function summarize(d: PlaneData): string {
   );
 }
 
+/** The legend as it will be once clustered: the room it takes from the start. */
+function plannedLegend(d: PlaneData, o: PlaneOptions): LegendItem[] {
+  const k = d.points.cluster ? 0 : (o.plannedClusters ?? 0);
+  if (k <= 0) return legendItems(d, o);
+  const ids = Array.from({ length: k }, (_, i) => i);
+  const cluster = Int32Array.from(d.points.label, (_, i) => ids[i % k]);
+  const perCluster = ids.map((c) => ({ cluster: c, lines: [] }));
+  const clustered = {
+    ...d,
+    points: { ...d.points, cluster },
+    boundaries: { ...d.boundaries, perCluster },
+  };
+  return legendItems(clustered, o);
+}
+
 /** Top margin (legend rows) for these data and options; the heatmap canvas goes at plotArea. */
 function marginFor(d: PlaneData, o: PlaneOptions) {
   const m = scaleMargin(MARGIN, o.fontSize);
-  const band = legendBand(legendItems(d, o), o.width - m.left - m.right, o.fontSize);
+  const band = legendBand(plannedLegend(d, o), o.width - m.left - m.right, o.fontSize);
   return { ...m, top: band.top, legendY: band.y };
 }
 

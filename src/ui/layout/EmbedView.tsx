@@ -1,5 +1,5 @@
 import { serialize } from '../../core/config/codec';
-import { estimatorIds } from '../../core/config/schema';
+import { clustersK, estimatorIds } from '../../core/config/schema';
 import { BackendBadge } from '../components/BackendBadge';
 import { EngineNotice } from '../components/EngineNotice';
 import { EmbedCaption } from '../embed/EmbedCaption';
@@ -41,6 +41,7 @@ export function EmbedView({ pg }: { pg: Playground }) {
             view={state.clusters}
             plane={state.plane}
             clustering={estimatorIds(config).includes('GC')}
+            k={clustersK(config)}
             lecture={config.lecture}
           />
         ) : null}

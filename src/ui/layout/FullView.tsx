@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { effectiveLr } from '../../core/train/schedule';
-import { estimatorIds } from '../../core/config/schema';
+import { clustersK, estimatorIds } from '../../core/config/schema';
 import { BackendBadge } from '../components/BackendBadge';
 import { EngineNotice } from '../components/EngineNotice';
 import { EventLog } from '../components/EventLog';
@@ -155,6 +155,7 @@ export function FullView({ pg, course, onHelp }: Props) {
                   view={state.clusters}
                   plane={state.plane}
                   clustering={estimatorIds(config).includes('GC')}
+                  k={clustersK(config)}
                   highlight={pg.slowMotion ? state.explained?.batch.poolIndex : undefined}
                   lecture={config.lecture}
                 >

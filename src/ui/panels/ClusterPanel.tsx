@@ -18,6 +18,8 @@ interface Props {
   plane?: PlaneView | null;
   /** Whether the run re-clusters (GC among the estimators). */
   clustering?: boolean;
+  /** GC's K as configured: the plane's legend keeps room for its clusters before they come. */
+  k?: number;
   /** Pool indices to ring in the plane (the explained step's mini-batch). */
   highlight?: Int32Array;
   /** Lecture mode: its larger chart text (--chart-font). */
@@ -40,6 +42,7 @@ export function ClusterPanel({
   view,
   plane = null,
   clustering = true,
+  k = 0,
   highlight,
   lecture = false,
   children,
@@ -92,7 +95,12 @@ export function ClusterPanel({
     />
   ) : null;
   const main = isPlane ? (
-    <PlaneWithHeatmap input={input!} size={size} fontSize={fontSize} />
+    <PlaneWithHeatmap
+      input={input!}
+      size={size}
+      fontSize={fontSize}
+      plannedClusters={clustering ? k : 0}
+    />
   ) : dig ? (
     <ChartSvg render={digits.render} data={dig} options={digOpts} testId="chart-digits" retained />
   ) : (

@@ -64,15 +64,21 @@ export function PlaneWithHeatmap({
   input,
   size,
   fontSize,
+  plannedClusters = 0,
 }: {
   input: PlaneInput;
   size: number;
   fontSize: number;
+  /** GC's K while it has not yet run (0: GC off): the legend keeps their room. */
+  plannedClusters?: number;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // The res x res image of the grid, kept between paints (a new canvas costs ~20 ms).
   const gridImage = useRef<HTMLCanvasElement | null>(null);
-  const options = useMemo(() => ({ width: size, height: size, fontSize }), [size, fontSize]);
+  const options = useMemo(
+    () => ({ width: size, height: size, fontSize, plannedClusters }),
+    [size, fontSize, plannedClusters],
+  );
   const data = useMemo(() => planeData(input), [input]);
   const area = data ? plane.plotArea(data, options) : null;
   const draw = useCallback(

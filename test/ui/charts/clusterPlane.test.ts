@@ -69,6 +69,25 @@ describe('clusterPlane', () => {
     expect(svg.querySelectorAll('.cluster-boundary')).toHaveLength(0);
   });
 
+  it("before the first re-clustering the legend keeps the clusters' room: the plot stays put", () => {
+    const grey: PlaneData = {
+      ...data,
+      points: { ...data.points, cluster: undefined },
+      boundaries: { current: data.boundaries.current },
+    };
+    const o = { width: 300, height: 300, fontSize: 20 };
+    const clustered = plotArea(data, o);
+    // Without a plan the grey plane's plot is taller, and would shrink when the clusters came.
+    expect(plotArea(grey, o).height).toBeGreaterThan(clustered.height);
+    expect(plotArea(grey, { ...o, plannedClusters: 4 })).toEqual(clustered);
+    // The room is kept, but no cluster is named before there is one.
+    const svg = makeSvg();
+    render(svg, grey, { ...o, plannedClusters: 4 });
+    expect(svg.querySelector('.legend')!.textContent).not.toMatch(/cluster/);
+    // Once clustered the plan changes nothing.
+    expect(plotArea(data, { ...o, plannedClusters: 4 })).toEqual(clustered);
+  });
+
   it('rings the highlighted mini-batch and lists it in the legend', async () => {
     const svg = makeSvg();
     render(svg, { ...data, highlight: [0, 3, 5, 99] }, { width: 300, height: 300 });
