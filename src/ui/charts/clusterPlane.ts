@@ -71,7 +71,14 @@ export const defaults: PlaneOptions = {
 
 const MARGIN = { right: 12, bottom: 34, left: 44 };
 
-function legendItems(d: PlaneData, o: PlaneOptions): LegendItem[] {
+/**
+ * The legend's entries; with `planned` > 0 before the first re-clustering, as they will be
+ * once the planned clusters come (the room the legend keeps from the start).
+ */
+function legendItems(d: PlaneData, o: PlaneOptions, planned = 0): LegendItem[] {
+  const clusters = d.points.cluster
+    ? clusterIds(d.points.cluster)
+    : Array.from({ length: planned }, (_, i) => i);
   const labels = [...new Set(Array.from(d.points.label))].sort((a, b) => a - b);
   const items: LegendItem[] = labels.map((l) => ({
     label: `class ${l}`,
@@ -95,10 +102,9 @@ function legendItems(d: PlaneData, o: PlaneOptions): LegendItem[] {
     });
   }
   items.push({ label: 'decision boundary', color: '#000' });
-  if (d.boundaries.perCluster?.length) {
+  if (d.boundaries.perCluster?.length || (!d.points.cluster && planned > 0)) {
     items.push({ label: "after one cluster's step", color: '#666', dash: '5 3' });
   }
-  const clusters = d.points.cluster ? clusterIds(d.points.cluster) : [];
   return [...items, ...clusterLegend(clusters, o.maxLegendClusters)];
 }
 
@@ -121,25 +127,14 @@ export function summarize(d: PlaneData): string {
   );
 }
 
-/** The legend as it will be once clustered: the room it takes from the start. */
-function plannedLegend(d: PlaneData, o: PlaneOptions): LegendItem[] {
-  const k = d.points.cluster ? 0 : (o.plannedClusters ?? 0);
-  if (k <= 0) return legendItems(d, o);
-  const ids = Array.from({ length: k }, (_, i) => i);
-  const cluster = Int32Array.from(d.points.label, (_, i) => ids[i % k]);
-  const perCluster = ids.map((c) => ({ cluster: c, lines: [] }));
-  const clustered = {
-    ...d,
-    points: { ...d.points, cluster },
-    boundaries: { ...d.boundaries, perCluster },
-  };
-  return legendItems(clustered, o);
-}
-
 /** Top margin (legend rows) for these data and options; the heatmap canvas goes at plotArea. */
 function marginFor(d: PlaneData, o: PlaneOptions) {
   const m = scaleMargin(MARGIN, o.fontSize);
-  const band = legendBand(plannedLegend(d, o), o.width - m.left - m.right, o.fontSize);
+  const band = legendBand(
+    legendItems(d, o, o.plannedClusters),
+    o.width - m.left - m.right,
+    o.fontSize,
+  );
   return { ...m, top: band.top, legendY: band.y };
 }
 

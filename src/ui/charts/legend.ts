@@ -21,8 +21,6 @@ export interface LegendItem {
   hollow?: boolean;
 }
 
-export { textWidth } from './frame';
-
 const SWATCH = 18;
 const GAP = 12;
 const ROW = 14;

@@ -16,7 +16,7 @@ import {
   toCurve,
 } from './lineLayers';
 import type { LineData, LineOptions } from './lineTypes';
-import { drawableExtent, isDrawable, safeDomain, safeLinearDomain } from './scales';
+import { isDrawable, safeDomain, safeLinearDomain, spanDomain } from './scales';
 
 export type { GhostRun, LineData, LineOptions, Marker, RefLine, Series } from './lineTypes';
 export { nearestPoint, readoutLines } from './hover';
@@ -75,15 +75,6 @@ function legendItems(data: LineData, curves: readonly Curve[], o: LineOptions): 
   return items;
 }
 
-/** [first x, max(last x, first x + span)], or [0, span] before any point. */
-function spanDomain(curves: readonly Curve[], span: number): [number, number] {
-  const ext = drawableExtent(
-    curves.map((c) => c.x),
-    'linear',
-  );
-  return ext ? [ext[0], Math.max(ext[1], ext[0] + span)] : [0, span];
-}
-
 function makeScales(
   curves: readonly Curve[],
   data: LineData,
@@ -92,7 +83,12 @@ function makeScales(
   h: number,
 ): Scales {
   const drawable = (v: number) => isDrawable(v, o.yScale);
-  const xs = o.xMinSpan ? spanDomain(curves, o.xMinSpan) : safeLinearDomain(curves.map((c) => c.x));
+  const xs = o.xMinSpan
+    ? spanDomain(
+        curves.map((c) => c.x),
+        o.xMinSpan,
+      )
+    : safeLinearDomain(curves.map((c) => c.x));
   const yValues: ArrayLike<number>[] = curves.flatMap((c) => [c.y, c.lo ?? [], c.hi ?? []]);
   yValues.push((data.refLines ?? []).map((r) => r.y));
   const yd = o.yDomain ?? safeDomain(yValues, o.yScale);

@@ -49,6 +49,12 @@ export function safeLinearDomain(values: readonly ArrayLike<number>[]): [number,
   return [lo, hi];
 }
 
+/** [first, max(last, first + span)] of the finite values, or [0, span] when there are none. */
+export function spanDomain(values: readonly ArrayLike<number>[], span: number): [number, number] {
+  const ext = drawableExtent(values, 'linear');
+  return ext ? [ext[0], Math.max(ext[1], ext[0] + span)] : [0, span];
+}
+
 /** The domain for a scale kind. */
 export function safeDomain(
   values: readonly ArrayLike<number>[],

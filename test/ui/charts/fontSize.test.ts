@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { CHART_FONT, fitLabel, scaleMargin } from '../../../src/ui/charts/frame';
-import { legendBand, legendRows, textWidth } from '../../../src/ui/charts/legend';
+import { CHART_FONT, fitLabel, scaleMargin, textWidth } from '../../../src/ui/charts/frame';
+import { legendBand, legendRows } from '../../../src/ui/charts/legend';
 import { render } from '../../../src/ui/charts/lineChart';
 import type { LineData } from '../../../src/ui/charts/lineChart';
 import * as plane from '../../../src/ui/charts/clusterPlane';
